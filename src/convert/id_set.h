@@ -1,0 +1,24 @@
+// IdSet: a compact set of 64-bit fingerprints (open addressing, 8 bytes a
+// slot at most 50% full), so remembering 20 million conversation ids costs
+// about 256 MB, not the gigabytes of a node-based set. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+class IdSet {
+ public:
+  // Adds the fingerprint of `id`; returns false if it was already present.
+  bool Insert(std::string_view id);
+  size_t size() const { return size_; }
+
+ private:
+  void Grow();
+  std::vector<uint64_t> slots_;  // 0 marks an empty slot
+  size_t size_ = 0;
+};
+
+}  // namespace winnow

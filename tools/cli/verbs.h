@@ -1,0 +1,23 @@
+// The CLI's verbs. Each Register* adds one subcommand to the app; when that
+// subcommand is chosen on the command line, its callback stores in *run the
+// function that does the work and returns the process exit status.
+#pragma once
+
+#include <functional>
+
+namespace CLI { class App; }
+
+namespace winnow::cli {
+
+using VerbMain = std::function<int()>;
+
+// Exit statuses, documented in README.md.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;   // an input could not be opened, an output not written
+inline constexpr int kExitUsage = 2;     // bad flags or arguments
+inline constexpr int kExitStrict = 3;    // --strict and some records were quarantined
+
+void RegisterConvert(CLI::App& app, VerbMain* run);
+void RegisterGen(CLI::App& app, VerbMain* run);
+
+}  // namespace winnow::cli
