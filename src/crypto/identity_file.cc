@@ -1,0 +1,141 @@
+// Identity files as age-keygen writes them, and the permission check that
+// keeps a world-readable key from being used silently.
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+
+#include "winnow/age.h"
+
+namespace winnow::age {
+namespace {
+
+constexpr size_t kMaxIdentityFileSize = 1 << 24;  // age's own limit, 16 MiB
+
+std::string ErrnoText(int err) { return std::strerror(err); }
+
+std::string OctalMode(mode_t mode) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
+  return buf;
+}
+
+// Reads all of `fd` into `out` (reserved up front so the secret is never
+// left behind in a freed, grown buffer).
+Status ReadAll(int fd, size_t size_hint, const std::string& path, std::string* out) {
+  out->reserve(size_hint + 1);
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      Wipe(buf, sizeof buf);
+      return Status::IoError(path + ": " + ErrnoText(errno));
+    }
+    if (n == 0) break;
+    if (out->size() + static_cast<size_t>(n) > kMaxIdentityFileSize) {
+      Wipe(buf, sizeof buf);
+      return Status::InvalidArgument(path + ": identity file is larger than 16 MiB");
+    }
+    out->append(buf, static_cast<size_t>(n));
+  }
+  Wipe(buf, sizeof buf);
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<std::vector<X25519Identity>> ParseIdentityFile(std::string_view text, std::string_view name) {
+  std::vector<X25519Identity> ids;
+  size_t line_number = 0;
+  while (!text.empty()) {
+    ++line_number;
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    StatusOr<X25519Identity> id = X25519Identity::Parse(line);
+    if (!id.ok()) {
+      return Status::InvalidArgument(std::string(name) + ":" + std::to_string(line_number) + ": " +
+                                     id.status().message());
+    }
+    ids.push_back(std::move(*id));
+  }
+  if (ids.empty()) return Status::InvalidArgument(std::string(name) + ": no secret keys found");
+  return ids;
+}
+
+StatusOr<std::vector<X25519Identity>> ReadIdentityFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) return Status::NotFound(path + ": no such identity file");
+    if (err == EACCES) return Status::PermissionDenied(path + ": " + ErrnoText(err));
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  if ((st.st_mode & 077) != 0) {
+    ::close(fd);
+    return Status::PermissionDenied(path + ": identity file is accessible by group or others (mode " +
+                                    OctalMode(st.st_mode) + "); run chmod 600 " + path);
+  }
+  std::string contents;
+  Status read = ReadAll(fd, static_cast<size_t>(std::max<off_t>(st.st_size, 0)), path, &contents);
+  ::close(fd);
+  StatusOr<std::vector<X25519Identity>> ids =
+      read.ok() ? ParseIdentityFile(contents, path) : StatusOr<std::vector<X25519Identity>>(read);
+  Wipe(contents.data(), contents.size());
+  return ids;
+}
+
+Status WriteIdentityFile(const std::string& path, const X25519Identity& identity) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == EEXIST) return Status::AlreadyExists(path + ": identity file already exists");
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  char created[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm utc;
+  gmtime_r(&now, &utc);
+  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
+
+  std::string secret = identity.ToString();
+  std::string text;
+  text.reserve(200);
+  text.append("# created: ").append(created).append("\n");
+  text.append("# public key: ").append(identity.recipient().ToString()).append("\n");
+  text.append(secret).append("\n");
+  Wipe(secret.data(), secret.size());
+
+  Status status;
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      status = Status::IoError(path + ": " + ErrnoText(errno));
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  Wipe(text.data(), text.size());
+  if (status.ok() && ::fsync(fd) != 0) status = Status::IoError(path + ": fsync: " + ErrnoText(errno));
+  if (::close(fd) != 0 && status.ok()) status = Status::IoError(path + ": close: " + ErrnoText(errno));
+  return status;
+}
+
+}  // namespace winnow::age
