@@ -1,21 +1,13 @@
 #include "convert/id_set.h"
 
+#include "util/hash.h"
+
 namespace winnow {
 namespace {
 
-// FNV-1a then a murmur finalizer: stable, fast, well mixed.
 uint64_t Fingerprint(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h == 0 ? 1 : h;
+  uint64_t h = StableHash64(s);
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
 }  // namespace

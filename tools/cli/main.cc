@@ -15,6 +15,11 @@ int main(int argc, char** argv) {
   winnow::cli::VerbMain run;
   winnow::cli::RegisterConvert(app, &run);
   winnow::cli::RegisterGen(app, &run);
+  winnow::cli::RegisterKeygen(app, &run);
+  winnow::cli::RegisterInit(app, &run);
+  winnow::cli::RegisterIngest(app, &run);
+  winnow::cli::RegisterInfo(app, &run);
+  winnow::cli::RegisterExport(app, &run);
 
   try {
     app.parse(argc, argv);

@@ -19,5 +19,10 @@ inline constexpr int kExitStrict = 3;    // --strict and some records were quara
 
 void RegisterConvert(CLI::App& app, VerbMain* run);
 void RegisterGen(CLI::App& app, VerbMain* run);
+void RegisterKeygen(CLI::App& app, VerbMain* run);
+void RegisterInit(CLI::App& app, VerbMain* run);
+void RegisterIngest(CLI::App& app, VerbMain* run);
+void RegisterInfo(CLI::App& app, VerbMain* run);
+void RegisterExport(CLI::App& app, VerbMain* run);
 
 }  // namespace winnow::cli

@@ -1,0 +1,64 @@
+// `winnow keygen [-o FILE]`: a new age X25519 identity, as age-keygen makes
+// them. Only flag parsing and reporting live here; see src/matter.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <memory>
+#include <string>
+
+#include "matter/keygen.h"
+#include "verbs.h"
+#include "winnow/age.h"
+#include "winnow/matter.h"
+
+namespace winnow::cli {
+namespace {
+
+struct KeygenArgs {
+  std::string output;
+};
+
+int RunKeygen(const KeygenArgs& args) {
+  DisableCoreDumps();  // the secret key is about to be in memory
+  StatusOr<age::X25519Identity> identity = age::X25519Identity::Generate();
+  if (!identity.ok()) {
+    fmt::print(stderr, "winnow keygen: {}\n", identity.status().ToString());
+    return kExitFailure;
+  }
+  const std::string recipient = identity->recipient().ToString();
+  if (args.output.empty() || args.output == "-") {
+    Status written = WriteIdentityText(STDOUT_FILENO, *identity, "standard output");
+    if (!written.ok()) {
+      fmt::print(stderr, "winnow keygen: {}\n", written.ToString());
+      return kExitFailure;
+    }
+    // As age-keygen: when the key goes to a file or pipe, show the public half.
+    if (!::isatty(STDOUT_FILENO)) fmt::print(stderr, "Public key: {}\n", recipient);
+    return kExitOk;
+  }
+  Status written = age::WriteIdentityFile(args.output, *identity);
+  if (!written.ok()) {
+    fmt::print(stderr, "winnow keygen: {}\n", written.ToString());
+    return kExitFailure;
+  }
+  fmt::print(stderr, "Public key: {}\n", recipient);
+  fmt::print("{}\n", recipient);
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterKeygen(CLI::App& app, VerbMain* run) {
+  auto args = std::make_shared<KeygenArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "keygen",
+      "Generate an age X25519 identity (secret key) in age-keygen's format. With -o, write it to a new "
+      "file with mode 0600 (never overwriting one) and print its recipient (public key, age1...) on "
+      "standard output; without -o, print the whole identity file on standard output. Keep identity "
+      "files outside every matter; give the recipient to `winnow init --recipient`.");
+  cmd->add_option("--output,-o", args->output, "new identity file to write (refused if it exists)");
+  cmd->final_callback([args, run] { *run = [args] { return RunKeygen(*args); }; });
+}
+
+}  // namespace winnow::cli
