@@ -27,14 +27,20 @@ struct MatterConfig {
 class Matter {
  public:
   // Creates directory `path` (which must not exist, or be empty) with
-  // matter.toml and the vault/ folder. InvalidArgument if no recipient is
-  // given, a recipient does not parse (the message names it), or shards is
-  // not in [1, 4096]; AlreadyExists if `path` holds files; IoError otherwise.
+  // matter.toml and the vault/ folder, all mode 0700/0600 (docs/keys.md).
+  // Atomic: a crash leaves no matter or a complete one. Repeated recipients
+  // are dropped, keeping the first. InvalidArgument if no recipient is
+  // given, a recipient does not parse (the message names it; a secret key is
+  // named as such and never repeated), or shards is not in [1, 4096];
+  // AlreadyExists if `path` holds files or is not a directory; NotFound if
+  // its parent does not exist; IoError otherwise.
   static StatusOr<std::unique_ptr<Matter>> Create(const std::string& path,
                                                   const std::vector<std::string>& recipients,
                                                   int shards);
   // Opens an existing matter. NotFound if `path` has no matter.toml;
-  // Corruption (naming the file, line and field) if it does not parse.
+  // Corruption (naming the file, line, column and field) if it does not
+  // parse or a field is missing, unknown or invalid, or if vault/ is
+  // missing; Unsupported if its format_version is newer than this build.
   static StatusOr<std::unique_ptr<Matter>> Open(const std::string& path);
 
   const std::string& path() const { return path_; }
@@ -52,11 +58,14 @@ class Matter {
 };
 
 // Loads the identities a reading command needs: from `path` if not empty,
-// else from the WINNOW_IDENTITY environment variable. Refuses (with a
-// message saying which and why) a file readable by group or others, and a
-// file that lies inside `matter_dir` (keys never live in a matter). Also
-// disables core dumps for the rest of the process, since secret keys are now
-// in memory. InvalidArgument when neither path nor variable is given.
+// else from the WINNOW_IDENTITY environment variable. Refuses with
+// PermissionDenied (the message says which file and why) a file readable or
+// writable by group or others, and a file that lies inside `matter_dir`
+// (keys never live in a matter; compared by device and inode along the
+// canonical path; skipped if `matter_dir` is empty). Disables core dumps for
+// the rest of the process before reading the key. InvalidArgument when
+// neither path nor variable is given; otherwise as age::ReadIdentityFile,
+// the message noting when the path came from WINNOW_IDENTITY.
 StatusOr<std::vector<age::X25519Identity>> LoadIdentities(const std::string& path,
                                                            const std::string& matter_dir);
 

@@ -1,7 +1,9 @@
 // Once keys are in memory a core file could hold them, or the plaintext they
-// decrypt. RLIMIT_CORE 0 stops ordinary core files; PR_SET_DUMPABLE 0 also
-// stops core_pattern pipe handlers (systemd-coredump ignores RLIMIT_CORE)
-// and ptrace attachment by other processes of the same user.
+// decrypt. RLIMIT_CORE 0 stops the kernel writing core files, but a
+// core_pattern pipe handler is started regardless (it gets the limit as %c;
+// systemd-coredump then stores nothing). PR_SET_DUMPABLE 0 stops dumps of
+// both kinds unless fs.suid_dumpable is 2, and blocks ptrace by other
+// processes of the same user. Neither call can fail for these arguments.
 #include <sys/prctl.h>
 #include <sys/resource.h>
 

@@ -41,20 +41,14 @@ StatusOr<age::X25519Recipient> ParseRecipient(std::string_view text) {
   // Checked before anything else so no error path ever echoes a secret.
   if (StartsWithNoCase(trimmed, "AGE-SECRET-KEY-")) {
     return Status::InvalidArgument(
-        "a secret key (AGE-SECRET-KEY-1...) was given where a recipient (age1...) belongs; give its "
-        "public key instead (the '# public key:' line of the identity file, or age-keygen -y FILE), and "
-        "keep the secret key out of command lines and shell history");
+        "this is a secret key (AGE-SECRET-KEY-1...), not a recipient: give its public key instead "
+        "(age1..., the '# public key:' line of its identity file, or age-keygen -y FILE)");
   }
   if (trimmed.starts_with("ssh-")) {
     return Status::InvalidArgument(Quoted(trimmed) +
                                    ": SSH recipients are not supported; use an age X25519 key (age1...)");
   }
-  StatusOr<age::X25519Recipient> recipient = age::X25519Recipient::Parse(text);
-  if (!recipient.ok()) {
-    return Status::InvalidArgument(Quoted(text) + ": not an age X25519 recipient (age1...): " +
-                                   recipient.status().message());
-  }
-  return recipient;
+  return age::X25519Recipient::Parse(text);  // its errors quote the text
 }
 
 StatusOr<std::vector<std::string>> ReadRecipientsFile(const std::string& path) {

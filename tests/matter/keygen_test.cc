@@ -12,7 +12,6 @@ namespace winnow {
 namespace {
 
 using age::testing::HaveCommand;
-using age::testing::Run;
 using age::testing::ShellQuote;
 using age::testing::TempDir;
 
@@ -23,12 +22,14 @@ std::string ReadText(const std::string& path) {
   return s.str();
 }
 
+int Sh(const std::string& command) { return age::testing::Run(command); }
+
 std::string Winnow() { return ShellQuote(WINNOW_BINARY); }
 
 TEST(KeygenTest, WritesIdentityFileAndPrintsRecipient) {
   TempDir dir;
   const std::string key = dir.File("key.txt");
-  ASSERT_EQ(Run(Winnow() + " keygen -o " + ShellQuote(key) + " >" + ShellQuote(dir.File("out")) + " 2>" +
+  ASSERT_EQ(Sh(Winnow() + " keygen -o " + ShellQuote(key) + " >" + ShellQuote(dir.File("out")) + " 2>" +
                 ShellQuote(dir.File("err"))),
             0)
       << ReadText(dir.File("err"));
@@ -52,14 +53,14 @@ TEST(KeygenTest, RefusesToOverwrite) {
   TempDir dir;
   const std::string key = dir.File("key.txt");
   age::testing::WriteFileBytes(key, age::testing::Bytes("precious\n"));
-  EXPECT_EQ(Run(Winnow() + " keygen -o " + ShellQuote(key) + " >/dev/null 2>" + ShellQuote(dir.File("err"))), 1);
+  EXPECT_EQ(Sh(Winnow() + " keygen -o " + ShellQuote(key) + " >/dev/null 2>" + ShellQuote(dir.File("err"))), 1);
   EXPECT_EQ(ReadText(key), "precious\n");
   EXPECT_NE(ReadText(dir.File("err")).find("already exists"), std::string::npos) << ReadText(dir.File("err"));
 }
 
 TEST(KeygenTest, WithoutOutputPrintsIdentityFile) {
   TempDir dir;
-  ASSERT_EQ(Run(Winnow() + " keygen >" + ShellQuote(dir.File("out")) + " 2>" + ShellQuote(dir.File("err"))), 0);
+  ASSERT_EQ(Sh(Winnow() + " keygen >" + ShellQuote(dir.File("out")) + " 2>" + ShellQuote(dir.File("err"))), 0);
   const std::string text = ReadText(dir.File("out"));
   StatusOr<std::vector<age::X25519Identity>> ids = age::ParseIdentityFile(text, "stdout");
   ASSERT_TRUE(ids.ok()) << ids.status().ToString();
@@ -72,9 +73,9 @@ TEST(KeygenTest, AgeKeygenDerivesTheSameRecipient) {
   if (!HaveCommand("age-keygen")) GTEST_SKIP() << "age-keygen not installed";
   TempDir dir;
   const std::string key = dir.File("key.txt");
-  ASSERT_EQ(Run(Winnow() + " keygen -o " + ShellQuote(key) + " >" + ShellQuote(dir.File("out")) + " 2>/dev/null"),
+  ASSERT_EQ(Sh(Winnow() + " keygen -o " + ShellQuote(key) + " >" + ShellQuote(dir.File("out")) + " 2>/dev/null"),
             0);
-  ASSERT_EQ(Run("age-keygen -y " + ShellQuote(key) + " >" + ShellQuote(dir.File("y"))), 0);
+  ASSERT_EQ(Sh("age-keygen -y " + ShellQuote(key) + " >" + ShellQuote(dir.File("y"))), 0);
   EXPECT_EQ(ReadText(dir.File("y")), ReadText(dir.File("out")));
 }
 
@@ -83,24 +84,24 @@ TEST(KeygenTest, AgeDecryptsWithTheIdentityFile) {
   TempDir dir;
   const std::string key = dir.File("key.txt");
   const std::string out = dir.File("out");
-  ASSERT_EQ(Run(Winnow() + " keygen -o " + ShellQuote(key) + " >" + ShellQuote(out) + " 2>/dev/null"), 0);
+  ASSERT_EQ(Sh(Winnow() + " keygen -o " + ShellQuote(key) + " >" + ShellQuote(out) + " 2>/dev/null"), 0);
   std::string recipient = ReadText(out);
   recipient.pop_back();
   age::testing::WriteFileBytes(dir.File("plain"), age::testing::Bytes("hello, court\n"));
-  ASSERT_EQ(Run("age -e -r " + ShellQuote(recipient) + " -o " + ShellQuote(dir.File("c.age")) + " " +
+  ASSERT_EQ(Sh("age -e -r " + ShellQuote(recipient) + " -o " + ShellQuote(dir.File("c.age")) + " " +
                 ShellQuote(dir.File("plain"))),
             0);
-  ASSERT_EQ(Run("age -d -i " + ShellQuote(key) + " -o " + ShellQuote(dir.File("back")) + " " +
+  ASSERT_EQ(Sh("age -d -i " + ShellQuote(key) + " -o " + ShellQuote(dir.File("back")) + " " +
                 ShellQuote(dir.File("c.age"))),
             0);
   EXPECT_EQ(ReadText(dir.File("back")), "hello, court\n");
 
   // The stdout form is an identity file age accepts too.
   const std::string key2 = dir.File("key2.txt");
-  ASSERT_EQ(Run("umask 077; " + Winnow() + " keygen >" + ShellQuote(key2) + " 2>/dev/null"), 0);
+  ASSERT_EQ(Sh("umask 077; " + Winnow() + " keygen >" + ShellQuote(key2) + " 2>/dev/null"), 0);
   StatusOr<std::vector<age::X25519Identity>> ids = age::ReadIdentityFile(key2);
   ASSERT_TRUE(ids.ok()) << ids.status().ToString();
-  ASSERT_EQ(Run("age -e -r " + ShellQuote((*ids)[0].recipient().ToString()) + " " +
+  ASSERT_EQ(Sh("age -e -r " + ShellQuote((*ids)[0].recipient().ToString()) + " " +
                 ShellQuote(dir.File("plain")) + " | age -d -i " + ShellQuote(key2) + " >" +
                 ShellQuote(dir.File("back2"))),
             0);

@@ -59,8 +59,8 @@ TEST(MatterTest, CreateThenOpenRoundTrips) {
 
   // The matter encrypts to both recipients, and the custodian's key opens it.
   std::vector<uint8_t> file = *age::EncryptBuffer(age::testing::Bytes("x"), (*opened)->recipients());
-  const age::X25519Identity id = std::move(*age::X25519Identity::Parse(kIdentity));
-  const age::Identity* ids[] = {&id};
+  StatusOr<age::X25519Identity> id = age::X25519Identity::Parse(kIdentity);
+  const age::Identity* ids[] = {&*id};
   std::vector<uint8_t> plain;
   EXPECT_TRUE(age::DecryptBuffer(file, ids, &plain).ok());
 

@@ -54,7 +54,7 @@ TEST(RecipientsTest, RecipientsFileErrorsNameTheLine) {
   WriteText(path, std::string("# created: 2024-01-01T00:00:00Z\n# public key: ") + kRecipient + "\n" +
                       kIdentity + "\n");
   r = ReadRecipientsFile(path);
-  EXPECT_NE(r.status().message().find(path + ":3: a secret key"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find(path + ":3: this is a secret key"), std::string::npos) << r.status().message();
   EXPECT_EQ(r.status().message().find(kIdentity + 16), std::string::npos);
 
   WriteText(path, "# nothing\n\n");
