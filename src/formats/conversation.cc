@@ -1,5 +1,6 @@
 #include <sodium.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -76,8 +77,10 @@ std::string EntryId(std::string_view conversation_id, int turn, std::string_view
   crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(conversation_id.data()),
                             conversation_id.size());
   char buf[16];
-  int n = std::snprintf(buf, sizeof(buf), "%c%d%c", 0, turn, 0);
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf), n);
+  buf[0] = 0;
+  char* end = std::to_chars(buf + 1, buf + sizeof(buf) - 1, turn).ptr;
+  *end++ = 0;
+  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf), end - buf);
   crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(variant.data()),
                             variant.size());
   unsigned char digest[crypto_hash_sha256_BYTES];

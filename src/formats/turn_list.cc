@@ -112,14 +112,28 @@ bool ReadContent(od::value value, std::string_view field, Turn* turn, std::strin
   return true;
 }
 
+// Prefixes a reason that names a field relative to a message with the
+// message's own name ("content: ..." -> "messages[3].content: ...").
+static bool Prefix(const std::string& message, std::string* reason) {
+  *reason = message + "." + *reason;
+  return false;
+}
+
 bool ReadTurnList(od::array messages, std::string_view field, std::string_view role_key,
                   std::string_view content_key, Conversation* conv, std::string* reason) {
   size_t i = 0;
+  // The field's name ("messages[3]") is built only when a message is bad:
+  // this loop runs for every message of every record.
+  std::string mf;
+  auto name = [&]() -> const std::string& {
+    mf = std::string(field) + "[" + std::to_string(i - 1) + "]";
+    return mf;
+  };
   for (auto m : messages) {
-    std::string mf = std::string(field) + "[" + std::to_string(i++) + "]";
+    ++i;
     od::object obj;
     if (auto err = m.get_object().get(obj)) {
-      *reason = err == simdjson::INCORRECT_TYPE ? mf + ": expected an object" : FieldError(mf, err);
+      *reason = err == simdjson::INCORRECT_TYPE ? name() + ": expected an object" : FieldError(name(), err);
       return false;
     }
     Turn& turn = conv->turns.emplace_back();
@@ -127,41 +141,41 @@ bool ReadTurnList(od::array messages, std::string_view field, std::string_view r
     std::string role_name;
     for (auto f : obj) {
       std::string_view key;
-      if (auto err = f.unescaped_key().get(key)) { *reason = FieldError(mf, err); return false; }
+      if (auto err = f.unescaped_key().get(key)) { *reason = FieldError(name(), err); return false; }
       od::value v;
-      if (auto err = f.value().get(v)) { *reason = FieldError(mf + "." + std::string(key), err); return false; }
+      if (auto err = f.value().get(v)) { *reason = FieldError(name() + "." + std::string(key), err); return false; }
       if (key == role_key) {
-        if (!GetOptionalString(v, mf + "." + std::string(key), &role_name, reason)) return false;
+        if (!GetOptionalString(v, key, &role_name, reason)) return Prefix(name(), reason);
         has_role = true;
       } else if (key == content_key) {
-        if (!ReadContent(v, mf + "." + std::string(key), &turn, reason)) return false;
+        if (!ReadContent(v, key, &turn, reason)) return Prefix(name(), reason);
         has_content = true;
       } else if (key == "name") {
-        if (!GetOptionalString(v, mf + ".name", &turn.name, reason)) return false;
+        if (!GetOptionalString(v, "name", &turn.name, reason)) return Prefix(name(), reason);
       } else if (key == "model") {
-        if (!GetOptionalString(v, mf + ".model", &turn.model, reason)) return false;
+        if (!GetOptionalString(v, "model", &turn.model, reason)) return Prefix(name(), reason);
       } else if (key == "timestamp" || key == "create_time" || key == "created") {
         turn.time = GetTime(v);
       } else if (key == "tool_calls" || key == "function_call") {
         // Calls become the turn's text as raw JSON: they are what the model sent to the tool.
         std::string raw;
-        if (!RawJson(v, &raw)) { *reason = mf + "." + std::string(key) + ": malformed or too deeply nested JSON"; return false; }
+        if (!RawJson(v, &raw)) { *reason = name() + "." + std::string(key) + ": malformed or too deeply nested JSON"; return false; }
         if (raw != "null") {
           turn.recipient = "tool_calls";
           if (!turn.text.empty()) turn.text.push_back('\n');
           turn.text += raw;
         }
       } else {
-        if (!AddRawMeta(key, v, &turn.meta)) { *reason = mf + "." + std::string(key) + ": malformed or too deeply nested JSON"; return false; }
+        if (!AddRawMeta(key, v, &turn.meta)) { *reason = name() + "." + std::string(key) + ": malformed or too deeply nested JSON"; return false; }
       }
     }
-    if (!has_role) { *reason = mf + ": missing field '" + std::string(role_key) + "'"; return false; }
+    if (!has_role) { *reason = name() + ": missing field '" + std::string(role_key) + "'"; return false; }
     if (!has_content && turn.recipient.empty()) {
-      *reason = mf + ": missing field '" + std::string(content_key) + "'";
+      *reason = name() + ": missing field '" + std::string(content_key) + "'";
       return false;
     }
     if (!MapRole(role_name, &turn.role)) {
-      *reason = mf + "." + std::string(role_key) + ": unknown role '" + role_name + "'";
+      *reason = name() + "." + std::string(role_key) + ": unknown role '" + role_name + "'";
       return false;
     }
   }

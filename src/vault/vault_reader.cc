@@ -1,3 +1,4 @@
+#include <simdjson.h>
 #include <sys/stat.h>
 #include <zstd.h>
 
@@ -106,9 +107,22 @@ class VaultReaderImpl final : public VaultReader {
   }
 
   Status Verify() override {
+    // Beyond the hashes and MACs: every line must parse as an entry whose id
+    // is a well-formed entry id.
+    simdjson::ondemand::parser parser;
+    std::string padded;
     uint64_t lines = 0;
-    WINNOW_RETURN_IF_ERROR(ForEachEntry([&](std::string_view) {
+    WINNOW_RETURN_IF_ERROR(ForEachEntry([&](std::string_view line) {
       ++lines;
+      padded.assign(line);
+      padded.append(simdjson::SIMDJSON_PADDING, ' ');
+      simdjson::ondemand::document doc;
+      std::string_view id;
+      EntryKey key;
+      if (parser.iterate(padded.data(), line.size(), padded.size()).get(doc) ||
+          doc["entry_id"].get_string().get(id) || !ParseEntryKey(id, &key)) {
+        return Status::Corruption("vault entry " + std::to_string(lines) + " is not a valid canonical entry");
+      }
       return Status::Ok();
     }));
     return ForEachQuarantined([](std::string_view) { return Status::Ok(); });
