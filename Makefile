@@ -30,8 +30,8 @@ demo: build
 	@bash scripts/demo.sh build/winnow
 
 test: deps
-	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWINNOW_SANITIZE=ON \
-	  -DWINNOW_BUILD_TESTS=ON >/dev/null
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+	  -DWINNOW_SANITIZE=ON -DWINNOW_BUILD_TESTS=ON >/dev/null
 	@ninja -C build-asan -j$(JOBS)
 	@cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest -j$(JOBS) --output-on-failure --timeout 600

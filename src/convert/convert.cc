@@ -77,12 +77,7 @@ class Converter {
       if (*next == ChatFileReader::Outcome::kEnd) break;
       ++file->records;
       if (*next == ChatFileReader::Outcome::kConversation && options_.reject_duplicate_ids &&
-          !seen_ids_.Insert(reader->conversation().id)) {
-        bad.reason = "duplicate conversation id '" + reader->conversation().id + "'";
-        bad.raw = reader->record_bytes();
-        bad.line = reader->record_line();
-        bad.offset = reader->record_offset();
-        bad.raw_truncated = false;
+          IsDuplicateConversation(*reader, &seen_ids_, &bad)) {
         *next = ChatFileReader::Outcome::kBadRecord;
       }
       if (*next == ChatFileReader::Outcome::kBadRecord) {

@@ -26,6 +26,16 @@ bool IdSet::Insert(std::string_view id) {
   }
 }
 
+bool IsDuplicateConversation(const ChatFileReader& reader, IdSet* seen, BadRecord* bad) {
+  if (seen->Insert(reader.conversation().id)) return false;
+  bad->reason = "duplicate conversation id '" + reader.conversation().id + "'";
+  bad->raw = reader.record_bytes();
+  bad->line = reader.record_line();
+  bad->offset = reader.record_offset();
+  bad->raw_truncated = false;
+  return true;
+}
+
 void IdSet::Grow() {
   std::vector<uint64_t> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "winnow/chat_reader.h"
+
 namespace winnow {
 
 class IdSet {
@@ -20,5 +22,10 @@ class IdSet {
   std::vector<uint64_t> slots_;  // 0 marks an empty slot
   size_t size_ = 0;
 };
+
+// Records the id of the conversation `reader` just read in *seen. If it was
+// already there, fills *bad to quarantine the record as a duplicate and
+// returns true.
+bool IsDuplicateConversation(const ChatFileReader& reader, IdSet* seen, BadRecord* bad);
 
 }  // namespace winnow

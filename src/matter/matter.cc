@@ -17,7 +17,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "matter/durable.h"
+#include "io/durable.h"
 #include "matter/matter_toml.h"
 #include "matter/recipients.h"
 #include "winnow/conversation.h"

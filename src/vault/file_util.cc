@@ -70,46 +70,12 @@ StatusOr<std::string> Sha256File(const std::string& path, uint64_t* size) {
   return h.HexDigest();
 }
 
-Status FsyncDir(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno(dir, "cannot open directory");
-  int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Errno(dir, "fsync failed");
-  return Status::Ok();
-}
-
 Status MakeDirs(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::IoError(dir + ": cannot create directory: " + ec.message());
   ::chmod(dir.c_str(), 0700);
   return Status::Ok();
-}
-
-Status WriteFileAtomic(const std::string& path, std::string_view bytes) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno(tmp, "cannot create");
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      Status s = Errno(tmp, "write failed");
-      ::close(fd);
-      return s;
-    }
-    done += static_cast<size_t>(w);
-  }
-  if (::fsync(fd) != 0) {
-    Status s = Errno(tmp, "fsync failed");
-    ::close(fd);
-    return s;
-  }
-  ::close(fd);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return Errno(path, "rename failed");
-  return FsyncDir(std::filesystem::path(path).parent_path().string());
 }
 
 StatusOr<std::string> ReadWholeFile(const std::string& path) {

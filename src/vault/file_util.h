@@ -1,5 +1,4 @@
-// Small file helpers for the vault: durable writes (fsync file and
-// directory), age byte streams over file descriptors, and SHA-256 of bytes
+// Small file helpers for the vault: age byte streams over file descriptors, and SHA-256 of bytes
 // and files. All errors are IoError Statuses naming the file.
 #pragma once
 
@@ -7,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/durable.h"  // FsyncDir, WriteFileAtomic
 #include "winnow/age.h"
 #include "winnow/status.h"
 
@@ -31,12 +31,6 @@ class Sha256 {
 
 // SHA-256 of a whole file, and its size.
 StatusOr<std::string> Sha256File(const std::string& path, uint64_t* size);
-
-// fsyncs a directory, so a rename or a new file in it survives a crash.
-Status FsyncDir(const std::string& dir);
-
-// Writes `bytes` to path.tmp, fsyncs, renames over `path`, fsyncs the dir.
-Status WriteFileAtomic(const std::string& path, std::string_view bytes);
 
 // Creates every missing directory of `dir` with mode 0700.
 Status MakeDirs(const std::string& dir);

@@ -74,7 +74,7 @@ Status CollectGarbage(const std::string& vault_dir, const std::vector<Commit>& c
     if (!e.is_regular_file()) continue;
     std::string rel = std::filesystem::relative(e.path(), vault_dir).string();
     bool ours = rel.size() > 4 && (rel.ends_with(".age") || rel.ends_with(".tmp"));
-    if (ours && !keep.count(rel) && rel != "HEAD.tmp") std::filesystem::remove(e.path(), ec);
+    if (ours && !keep.count(rel)) std::filesystem::remove(e.path(), ec);
   }
   return Status::Ok();
 }
@@ -169,12 +169,7 @@ class Ingester {
         continue;
       }
       if (*next == ChatFileReader::Outcome::kConversation && options_.reject_duplicate_ids &&
-          !seen_ids_.Insert(reader->conversation().id)) {
-        bad.reason = "duplicate conversation id '" + reader->conversation().id + "'";
-        bad.raw = reader->record_bytes();
-        bad.line = reader->record_line();
-        bad.offset = reader->record_offset();
-        bad.raw_truncated = false;
+          IsDuplicateConversation(*reader, &seen_ids_, &bad)) {
         *next = ChatFileReader::Outcome::kBadRecord;
       }
       if (*next == ChatFileReader::Outcome::kBadRecord) {

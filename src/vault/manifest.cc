@@ -204,7 +204,7 @@ StatusOr<std::vector<Commit>> LoadManifest(const std::string& dir, bool repair) 
         return Status::IoError(path + ": cannot cut the torn last line: " + std::strerror(errno));
       }
     }
-    if (commits.size() == head_seq + 1) WINNOW_RETURN_IF_ERROR(WriteFileAtomic(HeadPath(dir), HeadText(commits.back())));
+    if (commits.size() == head_seq + 1) WINNOW_RETURN_IF_ERROR(WriteFileAtomic(dir, "HEAD", HeadText(commits.back())));
   }
   return commits;
 }
@@ -230,7 +230,7 @@ Status AppendCommit(const std::string& dir, Commit* commit) {
   }
   ::close(fd);
   WINNOW_RETURN_IF_ERROR(FsyncDir(dir));
-  return WriteFileAtomic(HeadPath(dir), HeadText(*commit));
+  return WriteFileAtomic(dir, "HEAD", HeadText(*commit));
 }
 
 }  // namespace winnow::vault

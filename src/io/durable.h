@@ -1,4 +1,4 @@
-// Crash-safe file system steps for creating a matter: a file is either
+// Crash-safe file system steps (matter creation, vault HEAD): a file is either
 // absent or complete, and a rename survives power loss. All errors are
 // IoError Statuses naming the path. Thread-compatible.
 #pragma once

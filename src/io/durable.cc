@@ -1,4 +1,4 @@
-#include "matter/durable.h"
+#include "io/durable.h"
 
 #include <fcntl.h>
 #include <unistd.h>
