@@ -3,18 +3,14 @@
 #include "util/hash.h"
 
 namespace winnow {
-namespace {
-
-uint64_t Fingerprint(std::string_view s) {
-  uint64_t h = StableHash64(s);
+uint64_t IdSet::Fingerprint(std::string_view id) {
+  uint64_t h = StableHash64(id);
   return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
-}  // namespace
-
-bool IdSet::Insert(std::string_view id) {
+bool IdSet::InsertFingerprint(uint64_t fp) {
+  if (fp == 0) fp = 1;
   if ((size_ + 1) * 2 > slots_.size()) Grow();
-  uint64_t fp = Fingerprint(id);
   size_t mask = slots_.size() - 1;
   for (size_t i = fp & mask;; i = (i + 1) & mask) {
     if (slots_[i] == fp) return false;

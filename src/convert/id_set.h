@@ -14,7 +14,11 @@ namespace winnow {
 class IdSet {
  public:
   // Adds the fingerprint of `id`; returns false if it was already present.
-  bool Insert(std::string_view id);
+  bool Insert(std::string_view id) { return InsertFingerprint(Fingerprint(id)); }
+  // The same with a fingerprint computed before (e.g. stored by an earlier run).
+  bool InsertFingerprint(uint64_t fingerprint);
+  // StableHash64 of `id`, never 0.
+  static uint64_t Fingerprint(std::string_view id);
   size_t size() const { return size_; }
 
  private:

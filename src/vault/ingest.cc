@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -35,6 +36,8 @@ bool IngestReport::all_files_ok() const {
 
 namespace vault {
 namespace {
+
+constexpr std::string_view kIdsMagic = "WNVIDS1\n";
 
 std::string NowRfc3339() { return FormatRfc3339(static_cast<double>(std::time(nullptr))); }
 
@@ -68,6 +71,7 @@ Status CollectGarbage(const std::string& vault_dir, const std::vector<Commit>& c
       keep.insert(s.index);
     }
     if (c.quarantine) keep.insert(c.quarantine->file);
+    if (c.ids) keep.insert(c.ids->file);
   }
   std::error_code ec;
   for (const auto& e : std::filesystem::recursive_directory_iterator(vault_dir, ec)) {
@@ -93,10 +97,14 @@ class Ingester {
     for (const Commit& c : commits) {
       for (const SourceState& s : c.sources) sources_[s.id] = s;
     }
+    for (const Commit& c : commits) {
+      if (c.ids) WINNOW_RETURN_IF_ERROR(LoadIds(*c.ids));
+    }
     next_seq_ = commits.size() + 1;
     prev_hash_ = commits.empty() ? kZeroHash : commits.back().hash;
     for (int s = 0; s < shards_; ++s) WINNOW_RETURN_IF_ERROR(MakeDirs(vault_dir_ + "/" + ShardDir(s)));
     WINNOW_RETURN_IF_ERROR(MakeDirs(vault_dir_ + "/quarantine"));
+    WINNOW_RETURN_IF_ERROR(MakeDirs(vault_dir_ + "/ids"));
 
     int threads = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
     int workers = std::max(1, threads - 1);
@@ -202,8 +210,50 @@ class Ingester {
     return Status::Ok();
   }
 
+  // Adds the conversation-id fingerprints an earlier commit stored, so a
+  // conversation is never stored twice across runs, files or crashes.
+  Status LoadIds(const IdsRecord& ids) {
+    std::string path = vault_dir_ + "/" + ids.file;
+    WINNOW_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
+    if (bytes.size() != ids.bytes || Sha256Hex(bytes) != ids.sha256) {
+      return Status::Corruption(path + ": does not match the manifest (size or SHA-256)");
+    }
+    if (bytes.size() < kIdsMagic.size() || bytes.compare(0, kIdsMagic.size(), kIdsMagic) != 0 ||
+        (bytes.size() - kIdsMagic.size()) % 8 != 0) {
+      return Status::Corruption(path + ": not an ids file");
+    }
+    for (size_t i = kIdsMagic.size(); i < bytes.size(); i += 8) {
+      uint64_t fp = 0;
+      for (int b = 7; b >= 0; --b) fp = fp << 8 | static_cast<unsigned char>(bytes[i + b]);
+      seen_ids_.InsertFingerprint(fp);
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<std::optional<IdsRecord>> WriteIds(std::vector<std::pair<std::string, std::string>>* renames) {
+    if (commit_ids_.empty()) return std::optional<IdsRecord>();
+    std::sort(commit_ids_.begin(), commit_ids_.end());
+    std::string bytes(kIdsMagic);
+    for (uint64_t fp : commit_ids_) {
+      for (int b = 0; b < 8; ++b) bytes.push_back(static_cast<char>(fp >> (8 * b)));
+    }
+    IdsRecord r;
+    r.file = "ids/ids-" + std::to_string(next_seq_) + ".bin";
+    r.count = commit_ids_.size();
+    r.bytes = bytes.size();
+    r.sha256 = Sha256Hex(bytes);
+    std::string path = vault_dir_ + "/" + r.file;
+    WINNOW_ASSIGN_OR_RETURN(auto sink, FileSink::Create(path + ".tmp"));
+    WINNOW_RETURN_IF_ERROR(sink->Write({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}));
+    WINNOW_RETURN_IF_ERROR(sink->Close());
+    renames->push_back({path + ".tmp", path});
+    commit_ids_.clear();
+    return std::optional<IdsRecord>(r);
+  }
+
   void Route(ChatFileReader* reader, IngestFileReport* file, SourceState* state) {
     const Conversation& conv = reader->conversation();
+    commit_ids_.push_back(IdSet::Fingerprint(conv.id));
     int shard = static_cast<int>(StableHash64(conv.id) % static_cast<uint64_t>(shards_));
     ShardBuf& buf = bufs_[shard];
     for (const Entry& e : reader->entries()) {
@@ -270,6 +320,7 @@ class Ingester {
       quarantine_.reset();
       quarantine_sink_.reset();
     }
+    WINNOW_ASSIGN_OR_RETURN(commit.ids, WriteIds(&renames));
     std::set<std::string> dirs;
     for (const auto& [from, to] : renames) {
       if (::rename(from.c_str(), to.c_str()) != 0) {
@@ -308,6 +359,7 @@ class Ingester {
   std::vector<std::unique_ptr<ShardWorker>> workers_;
   std::vector<ShardBuf> bufs_;
   IdSet seen_ids_;
+  std::vector<uint64_t> commit_ids_;  // fingerprints of the ids stored since the last commit
   std::unique_ptr<FileSink> quarantine_sink_;
   std::unique_ptr<age::Encryptor> quarantine_;
   std::string quarantine_rel_;

@@ -64,6 +64,15 @@ Status ParseCommit(std::string_view line, const std::string& where, Commit* c) {
       r.records = q["records"].get_uint64().value();
       c->quarantine = r;
     }
+    simdjson::dom::element ids;
+    if (doc["ids"].get(ids) == simdjson::SUCCESS && !ids.is_null()) {
+      IdsRecord r;
+      r.file = std::string(ids["file"].get_string().value());
+      r.sha256 = std::string(ids["sha256"].get_string().value());
+      r.bytes = ids["bytes"].get_uint64().value();
+      r.count = ids["count"].get_uint64().value();
+      c->ids = r;
+    }
     for (simdjson::dom::element s : doc["sources"].get_array()) {
       SourceState r;
       r.id = std::string(s["id"].get_string().value());
@@ -120,6 +129,17 @@ std::string SerializeCommit(Commit* c) {
   } else {
     w.Null();
   }
+  w.Key("ids");
+  if (c->ids) {
+    w.BeginObject();
+    w.Key("file"); w.String(c->ids->file);
+    w.Key("sha256"); w.String(c->ids->sha256);
+    w.Key("bytes"); w.Uint(c->ids->bytes);
+    w.Key("count"); w.Uint(c->ids->count);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   w.Key("sources");
   w.BeginArray();
   for (const SourceState& s : c->sources) {
@@ -160,6 +180,8 @@ StatusOr<std::vector<Commit>> LoadManifest(const std::string& dir, bool repair) 
     if (parser.parse(padded).get(head) || head["seq"].get_uint64().get(seq) || head["hash"].get_string().get(hash)) {
       return Status::Corruption(HeadPath(dir) + ": not valid");
     }
+    // HEAD is first written by commit 1: a HEAD naming commit 0 is forged.
+    if (seq == 0) return Status::Corruption(HeadPath(dir) + ": names commit 0, which never exists");
     head_seq = seq;
     head_hash = std::string(hash);
   } else if (head_text.status().code() != StatusCode::kNotFound) {

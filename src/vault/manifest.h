@@ -37,6 +37,15 @@ struct QuarantineRecord {
   uint64_t records = 0;
 };
 
+// Fingerprints (StableHash64) of the conversation ids a commit stored, so
+// later ingests recognise duplicates without a key. Holds no chat text.
+struct IdsRecord {
+  std::string file;  // relative to vault/
+  std::string sha256;
+  uint64_t bytes = 0;
+  uint64_t count = 0;
+};
+
 struct SourceState {
   std::string id;    // SHA-256 of the source file
   std::string path;  // as given on the command line
@@ -52,6 +61,7 @@ struct Commit {
   std::string version;
   std::vector<SegmentRecord> segments;
   std::optional<QuarantineRecord> quarantine;
+  std::optional<IdsRecord> ids;
   std::vector<SourceState> sources;
   std::string prev;  // hash of the previous commit, 64 zeros for the first
   std::string hash;  // SHA-256 of this line up to its "hash" member

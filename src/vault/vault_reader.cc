@@ -57,6 +57,7 @@ class VaultReaderImpl final : public VaultReader {
         WINNOW_ASSIGN_OR_RETURN(SegmentIndex index, LoadIndex(s));
         std::unique_ptr<FileSource> src;
         std::unique_ptr<age::RandomAccessDecryptor> dec;
+        bool verified = false;
         for (const auto& [key, id] : wanted) {
           auto [first, last] = index.Find(key);
           for (const EntryLocation* e = first; e != last; ++e) {
@@ -67,6 +68,15 @@ class VaultReaderImpl final : public VaultReader {
               dec = std::move(opened).value();
             }
             WINNOW_ASSIGN_OR_RETURN(std::string raw, ReadBlock(*dec, s, index, e->block));
+            if (!verified) {
+              // Chunk tags alone do not prove the file is the one committed:
+              // anyone with the (public) recipients can re-encrypt a forged
+              // segment. Check the whole file before handing out a line.
+              uint64_t size = 0;
+              WINNOW_ASSIGN_OR_RETURN(std::string digest, Sha256File(Path(s.file), &size));
+              if (size != s.bytes || digest != s.sha256) return Mismatch(Path(s.file));
+              verified = true;
+            }
             WINNOW_RETURN_IF_ERROR(fn(std::string_view(raw).substr(e->offset, e->length)));
             found[key] = true;
           }
@@ -125,7 +135,15 @@ class VaultReaderImpl final : public VaultReader {
       }
       return Status::Ok();
     }));
-    return ForEachQuarantined([](std::string_view) { return Status::Ok(); });
+    WINNOW_RETURN_IF_ERROR(ForEachQuarantined([](std::string_view) { return Status::Ok(); }));
+    for (const Commit& c : commits_) {
+      if (!c.ids) continue;
+      uint64_t size = 0;
+      auto digest = Sha256File(Path(c.ids->file), &size);
+      if (!digest.ok()) return Status::Corruption(Path(c.ids->file) + ": missing (named in the manifest)");
+      if (size != c.ids->bytes || *digest != c.ids->sha256) return Mismatch(Path(c.ids->file));
+    }
+    return Status::Ok();
   }
 
  private:

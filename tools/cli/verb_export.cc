@@ -45,7 +45,7 @@ int RunExport(const ExportArgs& args) {
       fmt::print(stderr, "winnow export --verify: {}\n", s.ToString());
       return kExitFailure;
     }
-    fmt::print(stderr, "vault verified: every segment, index and quarantine file matches the manifest\n");
+    fmt::print(stderr, "vault verified: every segment, index, quarantine and ids file matches the manifest\n");
     return kExitOk;
   }
   auto out = OutputFile::Create(args.output);
