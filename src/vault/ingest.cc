@@ -272,11 +272,12 @@ class Ingester {
   void Flush(int shard) {
     ShardBuf& buf = bufs_[shard];
     if (buf.lines.empty()) return;
+    ShardWorker& worker = *workers_[shard % workers_.size()];
     BlockJob job{shard, std::move(buf.lines), std::move(buf.entries)};
-    buf.lines = std::string();
+    buf.lines = worker.TakeBuffer();
     buf.lines.reserve(options_.block_bytes + (options_.block_bytes >> 2));
     buf.entries.clear();
-    workers_[shard % workers_.size()]->Submit(next_seq_, std::move(job));
+    worker.Submit(next_seq_, std::move(job));
   }
 
   Status Quarantine(const std::string& source, const BadRecord& bad) {

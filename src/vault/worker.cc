@@ -60,6 +60,17 @@ void ShardWorker::Process(uint64_t seq, BlockJob& job) {
   }
   Status s = it->second->AddBlock(job.lines, std::move(job.entries));
   if (!s.ok()) error_ = s;
+  job.lines.clear();
+  std::lock_guard<std::mutex> lock(mu_);
+  if (spare_.size() < max_queue_ + 2) spare_.push_back(std::move(job.lines));
+}
+
+std::string ShardWorker::TakeBuffer() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (spare_.empty()) return std::string();
+  std::string b = std::move(spare_.back());
+  spare_.pop_back();
+  return b;
 }
 
 void ShardWorker::Submit(uint64_t seq, BlockJob job) {

@@ -36,6 +36,11 @@ class ShardWorker {
 
   // Queues a block for segment `seq` of its shard; waits while the queue is full.
   void Submit(uint64_t seq, BlockJob job);
+  // A cleared buffer for the next block's lines: one the worker finished
+  // with, so block buffers are reused instead of freshly allocated (and
+  // zeroed by the kernel) for every block.
+  std::string TakeBuffer();
+
   // Waits for every queued block, finishes the open segments and returns
   // them, or the first error any job met since the last Seal.
   StatusOr<std::vector<SealedSegment>> Seal();
@@ -53,6 +58,7 @@ class ShardWorker {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> queue_;
+  std::vector<std::string> spare_;  // buffers of processed blocks
   bool stop_ = false;
 
   // Owned by the worker thread.
