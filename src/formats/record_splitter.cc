@@ -56,7 +56,8 @@ Status RecordSplitter::Fill(bool* got_more) {
   }
   if (cap_ < end_ + kRecordPadding + kMinRead) {
     size_t want = std::max({kInitialBuffer, cap_ * 2, end_ + kRecordPadding + kMinRead});
-    auto bigger = std::make_unique<char[]>(want);
+    // Uninitialized on purpose: only bytes read (and the zeroed padding) are used.
+    std::unique_ptr<char[]> bigger(new char[want]);
     if (end_ > 0) std::memcpy(bigger.get(), buf_.get(), end_);
     buf_ = std::move(bigger);
     cap_ = want;
