@@ -268,6 +268,9 @@ StatusOr<bool> RecordSplitter::NextElement(Record* record) {
   for (;;) {
     size_t pos = start_ + scanned;
     if (ScanElement(&pos)) {
+      // A stray '}' where an element should start ends a "scalar" before its
+      // first byte: take that byte as the (bad) record, so the scan moves on.
+      if (pos == start_) pos = start_ + 1;
       Emit(start_, std::min(pos, start_ + max_record_), record);
       if (pos - start_ > max_record_) record->problem = Record::Problem::kTooLarge;
       start_ = pos;

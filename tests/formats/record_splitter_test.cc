@@ -138,6 +138,16 @@ TEST(RecordSplitterTest, DeepNestingCostsNoRecursion) {
   EXPECT_EQ(recs[1].bytes, "{\"ok\":1}");
 }
 
+// Regression (found by reader_openai_fuzz): "[}" returned empty records
+// forever, because a stray '}' ended a scalar element before its first byte.
+TEST(RecordSplitterTest, StrayClosingBraceIsOneRecordNotALoop) {
+  auto recs = SplitAll("[}, {\"a\":1}}]");
+  ASSERT_EQ(recs.size(), 3u);
+  EXPECT_EQ(recs[0].bytes, "}");
+  EXPECT_EQ(recs[1].bytes, "{\"a\":1}");
+  EXPECT_EQ(recs[2].bytes, "}");
+}
+
 TEST(RecordSplitterTest, EmptyAndWhitespaceInputsHaveNoRecords) {
   EXPECT_TRUE(SplitAll("").empty());
   EXPECT_TRUE(SplitAll(" \n\n").empty());
