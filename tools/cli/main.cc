@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   winnow::cli::RegisterIngest(app, &run);
   winnow::cli::RegisterInfo(app, &run);
   winnow::cli::RegisterExport(app, &run);
+  winnow::cli::RegisterCorpus(app, &run);
+  winnow::cli::RegisterMatch(app, &run);
 
   try {
     app.parse(argc, argv);

@@ -24,5 +24,7 @@ void RegisterInit(CLI::App& app, VerbMain* run);
 void RegisterIngest(CLI::App& app, VerbMain* run);
 void RegisterInfo(CLI::App& app, VerbMain* run);
 void RegisterExport(CLI::App& app, VerbMain* run);
+void RegisterCorpus(CLI::App& app, VerbMain* run);
+void RegisterMatch(CLI::App& app, VerbMain* run);
 
 }  // namespace winnow::cli

@@ -1,0 +1,35 @@
+// MergeFingerprints: the last step of an index build. Merges sorted runs of
+// fingerprint postings (and the previous generation's table, for `corpus
+// add`) into a fingerprints file, collapsing every fingerprint held by
+// `common_works` works or more into one "common" posting. Streams: memory is
+// the bucket directory plus one read buffer per run.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "winnow/status.h"
+
+namespace winnow::corpus {
+
+class IndexFiles;
+
+struct FingerprintMergeInput {
+  std::vector<std::string> runs;      // files of FpRecord sorted by (hash, work, pos)
+  const IndexFiles* previous = nullptr;
+  uint64_t records_hint = 0;          // postings in, for sizing the directory
+  int k = 8, w = 18;
+  uint32_t common_works = 10;
+  uint32_t num_works = 0;
+};
+
+struct FingerprintMergeResult {
+  uint64_t entries = 0, common = 0, bytes = 0;
+};
+
+// Writes `path` (fsynced). The previous table's directory size is kept, so
+// the keys it stored (dir_bits + 32 hash bits) merge exactly.
+Status MergeFingerprints(const FingerprintMergeInput& in, const std::string& path, FingerprintMergeResult* out);
+
+}  // namespace winnow::corpus

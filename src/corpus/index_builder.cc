@@ -1,0 +1,358 @@
+// BuildCorpus and AddToCorpus. Works are read in batches, tokenized,
+// fingerprinted and compressed on all cores, then appended in input order
+// (so the index does not depend on the number of threads). Fingerprints
+// collect in a buffer that spills to sorted run files; Finish merges the
+// runs (and, for `add`, the previous generation's table) into the new table
+// while marking common fingerprints, then switches CURRENT atomically.
+#include <fmt/format.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <unordered_set>
+
+#include "corpus/fingerprint_merge.h"
+#include "corpus/index_files.h"
+#include "corpus/index_format.h"
+#include "corpus/kgram.h"
+#include "corpus/run_files.h"
+#include "corpus/work_reader.h"
+#include "io/durable.h"
+#include "text/tokenizer.h"
+#include "util/hash.h"
+#include "winnow/corpus.h"
+
+namespace winnow {
+namespace corpus {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kBatchBytes = 16 << 20;
+constexpr int kZstdLevel = 3;
+
+// A work after the parallel step, ready to append.
+struct Prepared {
+  Work work;
+  std::string block;              // zstd frame of the text
+  std::vector<Fingerprint> fps;
+  uint32_t words = 0;
+  uint64_t title_key = 0;
+  uint32_t title_words = 0;
+  Status status;
+};
+
+// Per-thread scratch for PrepareWork.
+struct Scratch {
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  std::vector<text::Token> tokens;
+  std::vector<uint64_t> words, kgrams;
+  Scratch() {
+    ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kZstdLevel);
+    ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);  // damaged text is an error, not other words
+  }
+  ~Scratch() { ZSTD_freeCCtx(cctx); }
+};
+
+void PrepareWork(int k, int w, Scratch* s, Prepared* p) {
+  const std::string& text = p->work.text;
+  p->block.resize(ZSTD_compressBound(text.size()));
+  size_t n = ZSTD_compress2(s->cctx, p->block.data(), p->block.size(), text.data(), text.size());
+  if (ZSTD_isError(n)) {
+    p->status = Status::Internal("work " + p->work.id + ": zstd: " + ZSTD_getErrorName(n));
+    return;
+  }
+  p->block.resize(n);
+  text::Tokenize(text, &s->tokens);
+  p->words = static_cast<uint32_t>(s->tokens.size());
+  s->words.resize(s->tokens.size());
+  for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
+  KGramHashes(s->words, k, &s->kgrams);
+  Winnow(s->kgrams, w, &p->fps);
+  text::Tokenize(p->work.title, &s->tokens);
+  if (s->tokens.size() >= static_cast<size_t>(kTitleKeyWords)) {
+    s->words.resize(kTitleKeyWords);
+    for (int i = 0; i < kTitleKeyWords; ++i) s->words[i] = s->tokens[i].hash;
+    KGramHashes(s->words, kTitleKeyWords, &s->kgrams);
+    p->title_key = s->kgrams[0];
+    p->title_words = static_cast<uint32_t>(s->tokens.size());
+  }
+}
+
+std::string U32Bytes(uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); }
+
+class Builder {
+ public:
+  Builder(std::string dir, const CorpusBuildOptions& options, const IndexFiles* previous)
+      : dir_(std::move(dir)), options_(options), prev_(previous) {
+    generation_ = prev_ ? prev_->generation() + 1 : 1;
+    k_ = prev_ ? static_cast<int>(prev_->fp_header().k) : options.k;
+    w_ = prev_ ? static_cast<int>(prev_->fp_header().w) : options.w;
+    first_work_ = prev_ ? prev_->num_works() : 0;
+    if (prev_) {
+      for (uint32_t i = 0; i < prev_->num_works(); ++i) ids_.insert(StableHash64(MetaField(prev_->meta(i), 0)));
+      report_.words_total = prev_->works_header().num_words;
+    }
+    threads_ = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  }
+
+  Status Run(const std::vector<std::string>& inputs) {
+    WINNOW_RETURN_IF_ERROR(meta_.Open(TmpPath("meta")));
+    WINNOW_RETURN_IF_ERROR(data_.Open(TmpPath("data")));
+    for (const std::string& input : inputs) {
+      WINNOW_ASSIGN_OR_RETURN(auto reader, WorkReader::Open(input));
+      uint64_t input_base = report_.bytes_read;
+      for (;;) {
+        std::vector<Prepared> batch;
+        size_t bytes = 0;
+        while (bytes < kBatchBytes) {
+          Prepared p;
+          WINNOW_ASSIGN_OR_RETURN(bool more, reader->Next(&p.work));
+          if (!more) break;
+          bytes += p.work.text.size();
+          batch.push_back(std::move(p));
+        }
+        if (batch.empty()) break;
+        PrepareBatch(&batch);
+        for (Prepared& p : batch) WINNOW_RETURN_IF_ERROR(Append(&p));
+        if (options_.progress) options_.progress(input_base + reader->bytes_read());
+      }
+    }
+    WINNOW_RETURN_IF_ERROR(meta_.Close());
+    WINNOW_RETURN_IF_ERROR(data_.Close());
+    if (!buffer_.empty()) WINNOW_RETURN_IF_ERROR(Spill());
+    WINNOW_RETURN_IF_ERROR(WriteWorks());
+    WINNOW_RETURN_IF_ERROR(WriteFingerprints());
+    WINNOW_RETURN_IF_ERROR(WriteTitles());
+    WINNOW_RETURN_IF_ERROR(FsyncDir(dir_));
+    WINNOW_RETURN_IF_ERROR(WriteFileAtomic(dir_, "CURRENT", fmt::format("{}\n", generation_)));
+    committed_ = true;
+    RemoveTemporaries();
+    if (prev_) {
+      for (const char* kind : {"works", "fingerprints", "titles"}) {
+        std::error_code ec;
+        fs::remove(GenerationFile(dir_, kind, prev_->generation()), ec);  // unused from now on
+      }
+    }
+    return Status::Ok();
+  }
+
+  void RemoveTemporaries() {
+    std::error_code ec;
+    fs::remove(TmpPath("meta"), ec);
+    fs::remove(TmpPath("data"), ec);
+    for (const std::string& r : runs_) fs::remove(r, ec);
+    if (!committed_) {
+      for (const char* kind : {"works", "fingerprints", "titles"}) fs::remove(GenerationFile(dir_, kind, generation_), ec);
+    }
+  }
+
+  CorpusBuildReport& report() { return report_; }
+
+ private:
+  std::string TmpPath(const std::string& what) const { return fmt::format("{}/.tmp-{}-{:06d}", dir_, what, generation_); }
+
+  void PrepareBatch(std::vector<Prepared>* batch) {
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      Scratch s;
+      for (size_t i; (i = next.fetch_add(1)) < batch->size();) PrepareWork(k_, w_, &s, &(*batch)[i]);
+    };
+    std::vector<std::thread> pool;
+    const size_t n = std::min<size_t>(threads_, batch->size());
+    for (size_t t = 1; t < n; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+  }
+
+  Status Append(Prepared* p) {
+    WINNOW_RETURN_IF_ERROR(p->status);
+    report_.bytes_read += p->work.text.size();
+    if (!ids_.insert(StableHash64(p->work.id)).second) {
+      ++report_.duplicate_ids;
+      return Status::Ok();
+    }
+    if (p->work.text.size() > UINT32_MAX) return Status::Unsupported("work " + p->work.id + ": text over 4 GB");
+    const uint32_t ordinal = first_work_ + static_cast<uint32_t>(rows_.size());
+    if (ordinal >= kCommonWork - 1) return Status::Unsupported("more than 4 billion works");
+    WorkRow row{};
+    row.data_off = data_.size();
+    row.data_len = static_cast<uint32_t>(p->block.size());
+    row.text_len = static_cast<uint32_t>(p->work.text.size());
+    row.words = p->words;
+    row.meta_off = meta_.size();
+    std::string meta;
+    for (const std::string* f : {&p->work.id, &p->work.title, &p->work.url, &p->work.date, &p->work.publisher}) {
+      meta += U32Bytes(static_cast<uint32_t>(f->size()));
+      meta += *f;
+    }
+    row.meta_len = static_cast<uint32_t>(meta.size());
+    WINNOW_RETURN_IF_ERROR(meta_.Write(meta));
+    WINNOW_RETURN_IF_ERROR(data_.Write(p->block));
+    rows_.push_back(row);
+    if (p->title_words > 0) titles_.push_back({p->title_key, ordinal, p->title_words});
+    for (const Fingerprint& f : p->fps) buffer_.push_back({f.hash, ordinal, f.pos});
+    report_.works_added++;
+    report_.words_added += p->words;
+    if (buffer_.size() * sizeof(FpRecord) >= options_.memory_mb * (size_t{1} << 20)) {
+      WINNOW_RETURN_IF_ERROR(Spill());
+    }
+    return Status::Ok();
+  }
+
+  Status Spill() {
+    std::sort(buffer_.begin(), buffer_.end());
+    const std::string path = TmpPath(fmt::format("run{}", runs_.size()));
+    BinaryWriter out;
+    WINNOW_RETURN_IF_ERROR(out.Open(path));
+    runs_.push_back(path);
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(buffer_.data()), buffer_.size() * sizeof(FpRecord)}));
+    WINNOW_RETURN_IF_ERROR(out.Close());
+    run_records_ += buffer_.size();
+    buffer_.clear();
+    buffer_.shrink_to_fit();
+    return Status::Ok();
+  }
+
+  Status WriteWorks() {
+    const std::string path = GenerationFile(dir_, "works", generation_);
+    const uint64_t n = first_work_ + rows_.size();
+    WorksHeader h{};
+    std::memcpy(h.magic, kWorksMagic, 8);
+    h.version = kFormatVersion;
+    h.num_works = n;
+    h.num_words = report_.words_total + report_.words_added;
+    const uint64_t prev_meta = prev_ ? prev_->meta_section().size() : 0;
+    const uint64_t prev_data = prev_ ? prev_->data_section().size() : 0;
+    h.meta_offset = kHeaderSize + n * sizeof(WorkRow);
+    h.data_offset = h.meta_offset + prev_meta + meta_.size();
+    h.file_size = h.data_offset + prev_data + data_.size();
+    BinaryWriter out;
+    WINNOW_RETURN_IF_ERROR(out.Open(path));
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(&h), sizeof h}));
+    if (prev_) {
+      WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(&prev_->row(0)), first_work_ * sizeof(WorkRow)}));
+    }
+    for (WorkRow row : rows_) {
+      row.meta_off += prev_meta;
+      row.data_off += prev_data;
+      WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(&row), sizeof row}));
+    }
+    if (prev_) WINNOW_RETURN_IF_ERROR(CopyBytes(prev_->meta_section(), &out));
+    WINNOW_RETURN_IF_ERROR(AppendFile(TmpPath("meta"), &out));
+    if (prev_) WINNOW_RETURN_IF_ERROR(CopyBytes(prev_->data_section(), &out));
+    WINNOW_RETURN_IF_ERROR(AppendFile(TmpPath("data"), &out));
+    if (out.size() != h.file_size) return Status::Internal(path + ": size mismatch while writing");
+    report_.works_total = n;
+    report_.words_total = h.num_words;
+    report_.works_bytes = out.size();
+    return out.Close();
+  }
+
+  static Status AppendFile(const std::string& path, BinaryWriter* out) {
+    WINNOW_ASSIGN_OR_RETURN(auto mapped, MappedFile::Open(path));
+    return CopyBytes(mapped->bytes(), out);
+  }
+
+  Status WriteFingerprints() {
+    FingerprintMergeInput in;
+    in.runs = runs_;
+    in.previous = prev_;
+    in.records_hint = run_records_ + (prev_ ? prev_->fp_header().num_entries : 0);
+    in.k = k_;
+    in.w = w_;
+    in.common_works = prev_ ? prev_->fp_header().common_works : options_.common_works;
+    in.num_works = static_cast<uint32_t>(first_work_ + rows_.size());
+    FingerprintMergeResult res;
+    WINNOW_RETURN_IF_ERROR(MergeFingerprints(in, GenerationFile(dir_, "fingerprints", generation_), &res));
+    report_.fingerprints = res.entries;
+    report_.common = res.common;
+    report_.index_bytes += res.bytes;
+    return Status::Ok();
+  }
+
+  Status WriteTitles() {
+    std::vector<TitleEntry> all;
+    if (prev_) all.assign(prev_->titles(), prev_->titles() + prev_->titles_header().num_entries);
+    all.insert(all.end(), titles_.begin(), titles_.end());
+    std::sort(all.begin(), all.end(), [](const TitleEntry& a, const TitleEntry& b) {
+      return a.key != b.key ? a.key < b.key : a.work < b.work;
+    });
+    TitlesHeader h{};
+    std::memcpy(h.magic, kTitlesMagic, 8);
+    h.version = kFormatVersion;
+    h.key_words = kTitleKeyWords;
+    h.num_entries = all.size();
+    h.num_works = static_cast<uint32_t>(first_work_ + rows_.size());
+    h.file_size = kHeaderSize + all.size() * sizeof(TitleEntry);
+    BinaryWriter out;
+    WINNOW_RETURN_IF_ERROR(out.Open(GenerationFile(dir_, "titles", generation_)));
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(&h), sizeof h}));
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(all.data()), all.size() * sizeof(TitleEntry)}));
+    report_.index_bytes += out.size();
+    return out.Close();
+  }
+
+  std::string dir_;
+  CorpusBuildOptions options_;
+  const IndexFiles* prev_;
+  uint64_t generation_;
+  int k_, w_;
+  uint32_t first_work_;
+  size_t threads_;
+  std::unordered_set<uint64_t> ids_;
+  BinaryWriter meta_, data_;
+  std::vector<WorkRow> rows_;
+  std::vector<TitleEntry> titles_;
+  std::vector<FpRecord> buffer_;
+  std::vector<std::string> runs_;
+  uint64_t run_records_ = 0;
+  bool committed_ = false;
+  CorpusBuildReport report_;
+};
+
+Status CheckOptions(const CorpusBuildOptions& o) {
+  if (o.k < 1 || o.k > 64) return Status::InvalidArgument("k must be between 1 and 64");
+  if (o.w < 1 || o.w > 1024) return Status::InvalidArgument("w must be between 1 and 1024");
+  if (o.common_works < 2) return Status::InvalidArgument("common-works must be at least 2");
+  if (o.memory_mb < 16) return Status::InvalidArgument("memory must be at least 16 MB");
+  return Status::Ok();
+}
+
+}  // namespace
+}  // namespace corpus
+
+StatusOr<CorpusBuildReport> BuildCorpus(const std::string& index_dir, const std::vector<std::string>& inputs,
+                                        const CorpusBuildOptions& options) {
+  WINNOW_RETURN_IF_ERROR(corpus::CheckOptions(options));
+  std::error_code ec;
+  if (std::filesystem::exists(index_dir + "/CURRENT", ec)) {
+    return Status::AlreadyExists(index_dir + ": already holds a corpus index (use `winnow corpus add`)");
+  }
+  std::filesystem::create_directories(index_dir, ec);
+  if (ec) return Status::IoError(index_dir + ": cannot create: " + ec.message());
+  corpus::Builder b(index_dir, options, nullptr);
+  Status s = b.Run(inputs);
+  if (!s.ok()) {
+    b.RemoveTemporaries();
+    return s;
+  }
+  return b.report();
+}
+
+StatusOr<CorpusBuildReport> AddToCorpus(const std::string& index_dir, const std::vector<std::string>& inputs,
+                                        const CorpusBuildOptions& options) {
+  WINNOW_RETURN_IF_ERROR(corpus::CheckOptions(options));
+  WINNOW_ASSIGN_OR_RETURN(auto previous, corpus::IndexFiles::Open(index_dir));
+  corpus::Builder b(index_dir, options, previous.get());
+  Status s = b.Run(inputs);
+  if (!s.ok()) {
+    b.RemoveTemporaries();
+    return s;
+  }
+  return b.report();
+}
+
+}  // namespace winnow

@@ -1,0 +1,70 @@
+#include "corpus/index_files.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace winnow::corpus {
+
+std::string GenerationFile(const std::string& dir, const char* kind, uint64_t generation) {
+  return fmt::format("{}/{}-{:06d}.bin", dir, kind, generation);
+}
+
+StatusOr<uint64_t> ReadCurrentGeneration(const std::string& dir) {
+  const std::string path = dir + "/CURRENT";
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(dir + ": no corpus index here (no CURRENT file)");
+  std::string line;
+  std::getline(in, line);
+  uint64_t gen = 0;
+  size_t i = 0;
+  for (; i < line.size() && line[i] >= '0' && line[i] <= '9' && i < 12; ++i) gen = gen * 10 + (line[i] - '0');
+  if (i == 0 || i != line.size() || gen == 0) {
+    return Status::Corruption(path + ": expected a generation number, got '" + line.substr(0, 40) + "'");
+  }
+  return gen;
+}
+
+StatusOr<std::unique_ptr<IndexFiles>> IndexFiles::Open(const std::string& dir) {
+  std::unique_ptr<IndexFiles> f(new IndexFiles());
+  WINNOW_ASSIGN_OR_RETURN(f->generation_, ReadCurrentGeneration(dir));
+  const std::string wpath = GenerationFile(dir, "works", f->generation_);
+  const std::string fpath = GenerationFile(dir, "fingerprints", f->generation_);
+  const std::string tpath = GenerationFile(dir, "titles", f->generation_);
+  WINNOW_ASSIGN_OR_RETURN(f->works_map_, MappedFile::Open(wpath));
+  WINNOW_ASSIGN_OR_RETURN(f->fingerprints_map_, MappedFile::Open(fpath));
+  WINNOW_ASSIGN_OR_RETURN(f->titles_map_, MappedFile::Open(tpath));
+  f->works_ = f->works_map_->bytes();
+  f->fingerprints_ = f->fingerprints_map_->bytes();
+  f->titles_file_ = f->titles_map_->bytes();
+  WINNOW_RETURN_IF_ERROR(f->Validate(wpath, fpath, tpath));
+  return f;
+}
+
+StatusOr<std::unique_ptr<IndexFiles>> IndexFiles::FromBytes(std::string_view works, std::string_view fingerprints,
+                                                            std::string_view titles) {
+  std::unique_ptr<IndexFiles> f(new IndexFiles());
+  f->works_ = works;
+  f->fingerprints_ = fingerprints;
+  f->titles_file_ = titles;
+  WINNOW_RETURN_IF_ERROR(f->Validate("works", "fingerprints", "titles"));
+  return f;
+}
+
+Status IndexFiles::Validate(const std::string& wname, const std::string& fname, const std::string& tname) {
+  WINNOW_RETURN_IF_ERROR(ValidateWorks(works_, wname, &wh_));
+  const uint32_t n = static_cast<uint32_t>(wh_.num_works);
+  WINNOW_RETURN_IF_ERROR(ValidateFingerprints(fingerprints_, fname, n, &fh_));
+  WINNOW_RETURN_IF_ERROR(ValidateTitles(titles_file_, tname, n, &th_));
+  rows_ = reinterpret_cast<const WorkRow*>(works_.data() + kHeaderSize);
+  entries_ = reinterpret_cast<const FingerprintEntry*>(fingerprints_.data() + kHeaderSize);
+  dir_ = reinterpret_cast<const uint32_t*>(fingerprints_.data() + kHeaderSize +
+                                           fh_.num_entries * sizeof(FingerprintEntry));
+  titles_ = reinterpret_cast<const TitleEntry*>(titles_file_.data() + kHeaderSize);
+  return Status::Ok();
+}
+
+uint64_t IndexFiles::bytes_on_disk() const { return works_.size() + fingerprints_.size() + titles_file_.size(); }
+
+}  // namespace winnow::corpus

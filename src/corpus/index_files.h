@@ -1,0 +1,67 @@
+// IndexFiles: the mapped, validated files of one generation of a corpus
+// index (format in index_format.h and docs/corpus.md). Shared by the reader
+// (CorpusIndex) and by `corpus add`, which merges into a new generation.
+// Immutable after Open; safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "corpus/index_format.h"
+#include "io/mapped_file.h"
+#include "winnow/status.h"
+
+namespace winnow::corpus {
+
+// "DIR/works-000003.bin" for (DIR, "works", 3).
+std::string GenerationFile(const std::string& dir, const char* kind, uint64_t generation);
+
+// Reads DIR/CURRENT. NotFound when there is no index in DIR.
+StatusOr<uint64_t> ReadCurrentGeneration(const std::string& dir);
+
+class IndexFiles {
+ public:
+  // Maps and validates the current generation in `dir`.
+  static StatusOr<std::unique_ptr<IndexFiles>> Open(const std::string& dir);
+  // Validates three files given as bytes (tests and the fuzz target); the
+  // bytes must outlive the result.
+  static StatusOr<std::unique_ptr<IndexFiles>> FromBytes(std::string_view works, std::string_view fingerprints,
+                                                         std::string_view titles);
+
+  uint64_t generation() const { return generation_; }
+  const WorksHeader& works_header() const { return wh_; }
+  const FingerprintsHeader& fp_header() const { return fh_; }
+  const TitlesHeader& titles_header() const { return th_; }
+
+  uint32_t num_works() const { return static_cast<uint32_t>(wh_.num_works); }
+  const WorkRow& row(uint32_t i) const { return rows_[i]; }
+  std::string_view meta(uint32_t i) const { return works_.substr(wh_.meta_offset + rows_[i].meta_off, rows_[i].meta_len); }
+  std::string_view block(uint32_t i) const { return works_.substr(wh_.data_offset + rows_[i].data_off, rows_[i].data_len); }
+  std::string_view meta_section() const { return works_.substr(wh_.meta_offset, wh_.data_offset - wh_.meta_offset); }
+  std::string_view data_section() const { return works_.substr(wh_.data_offset); }
+
+  const FingerprintEntry* entries() const { return entries_; }
+  const uint32_t* directory() const { return dir_; }
+  const TitleEntry* titles() const { return titles_; }
+
+  uint64_t bytes_on_disk() const;
+
+ private:
+  IndexFiles() = default;
+  Status Validate(const std::string& wname, const std::string& fname, const std::string& tname);
+
+  uint64_t generation_ = 0;
+  std::unique_ptr<MappedFile> works_map_, fingerprints_map_, titles_map_;  // null for FromBytes
+  std::string_view works_, fingerprints_, titles_file_;
+  WorksHeader wh_{};
+  FingerprintsHeader fh_{};
+  TitlesHeader th_{};
+  const WorkRow* rows_ = nullptr;
+  const FingerprintEntry* entries_ = nullptr;
+  const uint32_t* dir_ = nullptr;
+  const TitleEntry* titles_ = nullptr;
+};
+
+}  // namespace winnow::corpus

@@ -1,0 +1,217 @@
+// MatchJsonLines: reads a batch of lines, matches them on all cores (one
+// Matcher per thread), writes the results in input order, repeats. Memory is
+// one batch of input plus its output.
+#include <simdjson.h>
+
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "formats/json_util.h"
+#include "formats/record_splitter.h"
+#include "io/byte_source.h"
+#include "util/json_writer.h"
+#include "winnow/corpus.h"
+#include "winnow/output_file.h"
+
+namespace winnow {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr size_t kBatchBytes = 8 << 20;
+constexpr size_t kMaxLineBytes = size_t{1} << 30;
+
+struct Line {
+  simdjson::padded_string bytes;
+  uint64_t number = 0;
+  std::string out;
+  bool bad = false;
+  uint64_t matches = 0;
+};
+
+struct Field {
+  const char* name;
+  int tool_index;  // -1 when not a tool
+  std::string text;
+};
+
+// Collects the fields to match and the id. Returns an error message or "".
+std::string ParseLine(od::parser& parser, Line& line, std::string* id_json, std::vector<Field>* fields) {
+  fields->clear();
+  od::document doc;
+  if (auto err = parser.iterate(line.bytes).get(doc)) return std::string("not JSON: ") + simdjson::error_message(err);
+  od::object obj;
+  if (auto err = doc.get_object().get(obj)) return "not a JSON object";
+  bool have_id = false;
+  for (auto member : obj) {
+    std::string_view key;
+    if (member.unescaped_key().get(key)) return "a key is not a valid string";
+    od::value v;
+    if (member.value().get(v)) return std::string(key) + ": invalid value";
+    if (key == "id" || key == "entry_id") {
+      std::string raw;
+      if (!formats::RawJson(v, &raw)) return std::string(key) + ": invalid value";
+      if (!have_id || key == "entry_id") *id_json = std::move(raw);
+      have_id = true;
+    } else if (key == "text" || key == "prompt" || key == "output") {
+      bool null = false;
+      if (v.is_null().get(null)) return std::string(key) + ": invalid value";
+      if (null) continue;
+      std::string_view s;
+      if (auto err = v.get_string().get(s)) return std::string(key) + ": expected a string";
+      fields->push_back({key == "text" ? "text" : key == "prompt" ? "prompt" : "output", -1, std::string(s)});
+    } else if (key == "tools") {
+      od::array tools;
+      if (v.get_array().get(tools)) return "tools: expected an array";
+      int index = 0;
+      for (auto tool : tools) {
+        od::object t;
+        if (tool.get_object().get(t)) return "tools[" + std::to_string(index) + "]: expected an object";
+        std::string_view s;
+        if (auto err = t.find_field_unordered("text").get_string().get(s)) {
+          return "tools[" + std::to_string(index) + "].text: expected a string";
+        }
+        fields->push_back({"tools", index, std::string(s)});
+        ++index;
+      }
+    }
+  }
+  if (!have_id) return "id: missing (each line needs \"id\" or \"entry_id\")";
+  return "";
+}
+
+void WriteMatches(const CorpusIndex& index, const Field& f, const std::vector<CorpusMatch>& ms, JsonWriter* w) {
+  for (const CorpusMatch& m : ms) {
+    w->BeginObject();
+    w->Key("kind"); w->String(CorpusMatchKindName(m.kind));
+    w->Key("work"); w->String(index.work(m.work).id);
+    w->Key("field"); w->String(f.name);
+    if (f.tool_index >= 0) { w->Key("tool_index"); w->Int(f.tool_index); }
+    w->Key("start"); w->Uint(m.start);
+    w->Key("end"); w->Uint(m.end);
+    w->Key("work_start"); w->Uint(m.work_start);
+    w->Key("work_end"); w->Uint(m.work_end);
+    w->Key("words"); w->Uint(m.words);
+    w->Key("identity"); w->Double(std::round(m.identity * 1000) / 1000);
+    w->Key("run"); w->Uint(m.longest_run);
+    w->Key("also"); w->Uint(m.also);
+    w->EndObject();
+  }
+}
+
+Status ProcessLine(const CorpusIndex& index, od::parser& parser, Matcher& matcher, Line& line,
+                   std::vector<Field>* fields, std::vector<CorpusMatch>* ms) {
+  std::string id;
+  std::string error = ParseLine(parser, line, &id, fields);
+  JsonWriter w(&line.out);
+  w.BeginObject();
+  if (!error.empty()) {
+    line.bad = true;
+    w.Key("id"); w.Null();
+    w.Key("line"); w.Uint(line.number);
+    w.Key("error"); w.String(error);
+    w.EndObject();
+    line.out.push_back('\n');
+    return Status::Ok();
+  }
+  w.Key("id"); w.Raw(id);
+  w.Key("matches");
+  w.BeginArray();
+  for (const Field& f : *fields) {
+    const bool titles = std::string_view(f.name) == "text" || std::string_view(f.name) == "prompt";
+    WINNOW_RETURN_IF_ERROR(matcher.Match(f.text, titles, ms));
+    line.matches += ms->size();
+    WriteMatches(index, f, *ms, &w);
+  }
+  w.EndArray();
+  w.EndObject();
+  line.out.push_back('\n');
+  return Status::Ok();
+}
+
+}  // namespace
+
+StatusOr<MatchFilterReport> MatchJsonLines(const CorpusIndex& index, const std::string& input,
+                                           const std::string& output, const MatchFilterOptions& options) {
+  Compression detected;
+  WINNOW_ASSIGN_OR_RETURN(auto source, OpenInput(input, &detected));
+  std::unique_ptr<OutputFile> out;
+  if (output == "-") {
+    out = OutputFile::Stdout();
+  } else {
+    WINNOW_ASSIGN_OR_RETURN(out, OutputFile::Create(output));
+  }
+  RecordSplitter splitter(source.get(), kMaxLineBytes);
+  const size_t threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<Matcher>> matchers;
+  std::vector<od::parser> parsers(threads);
+  for (size_t t = 0; t < threads; ++t) matchers.push_back(std::make_unique<Matcher>(index, options.match));
+  MatchFilterReport report;
+  const std::string name = input == "-" ? "standard input" : input;
+  for (bool done = false; !done;) {
+    std::vector<Line> batch;
+    size_t bytes = 0;
+    while (bytes < kBatchBytes) {
+      Record rec;
+      WINNOW_ASSIGN_OR_RETURN(bool more, splitter.Next(&rec));
+      if (!more) {
+        done = true;
+        break;
+      }
+      if (rec.problem != Record::Problem::kNone) {
+        return Status::InvalidArgument(name + ":" + std::to_string(rec.line) +
+                                       ": input must be JSON lines, one object per line");
+      }
+      Line line;
+      line.bytes = simdjson::padded_string(rec.bytes);
+      line.number = rec.line;
+      bytes += rec.bytes.size();
+      batch.push_back(std::move(line));
+    }
+    std::atomic<size_t> next{0};
+    std::vector<Status> errors(threads);
+    auto worker = [&](size_t t) {
+      std::vector<Field> fields;
+      std::vector<CorpusMatch> ms;
+      for (size_t i; (i = next.fetch_add(1)) < batch.size();) {
+        Status s = ProcessLine(index, parsers[t], *matchers[t], batch[i], &fields, &ms);
+        if (!s.ok()) {
+          errors[t] = s;
+          return;
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < std::min(threads, batch.size()); ++t) pool.emplace_back(worker, t);
+    worker(0);
+    for (auto& th : pool) th.join();
+    for (const Status& s : errors) WINNOW_RETURN_IF_ERROR(s);
+    for (Line& line : batch) {
+      ++report.lines;
+      if (line.bad) {
+        ++report.bad_lines;
+        WINNOW_RETURN_IF_ERROR(out->Append(line.out));
+        continue;
+      }
+      report.matches += line.matches;
+      if (line.matches > 0) ++report.flagged;
+      WINNOW_RETURN_IF_ERROR(out->Append(line.out));
+    }
+    if (options.progress) options.progress(source->raw_bytes_read());
+  }
+  WINNOW_RETURN_IF_ERROR(out->Close());
+  for (const auto& m : matchers) {
+    const MatcherStats& s = m->stats();
+    report.stats.bytes += s.bytes;
+    report.stats.words += s.words;
+    report.stats.fingerprints += s.fingerprints;
+    report.stats.postings += s.postings;
+    report.stats.chains += s.chains;
+    report.stats.aligned += s.aligned;
+    report.stats.reported += s.reported;
+  }
+  return report;
+}
+
+}  // namespace winnow

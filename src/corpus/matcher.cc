@@ -1,0 +1,391 @@
+// Matcher: seed, chain, extend, select.
+//
+// 1. The text is tokenized and winnowed exactly like the works, so every run
+//    of t words shared with a work yields a shared fingerprint (a seed).
+// 2. Seeds are looked up in the fingerprint table (all directory reads are
+//    prefetched first, then all bucket reads: the table is far larger than
+//    the caches). Common fingerprints never seed.
+// 3. Seeds of one work are chained when they are collinear (close in the
+//    text, close to the same diagonal); each chain is aligned against the
+//    work's words: exact across each seed, an optimal alignment between
+//    seeds, and an X-drop extension beyond the first and last seed.
+// 4. Regions that pass the thresholds are selected best first; a region
+//    that covers the same words as a better one from another work is
+//    counted in that one's `also` (syndicated copies).
+#include <algorithm>
+
+#include "corpus/align.h"
+#include "corpus/index_impl.h"
+#include "corpus/kgram.h"
+#include "text/tokenizer.h"
+#include "winnow/corpus.h"
+
+namespace winnow {
+namespace corpus {
+namespace {
+
+constexpr uint32_t kMaxChainGap = 120;  // words between two seeds of one chain
+constexpr int kBand = 16;               // diagonal band of the extension
+constexpr int kXDrop = 12;              // extension stops this far below its best score
+constexpr size_t kCacheWorks = 32;
+
+struct Hit {
+  uint32_t work, q, w;
+};
+
+struct Region {
+  uint32_t work = 0;
+  uint32_t qa = 0, qb = 0, wa = 0, wb = 0;  // token ranges
+  uint32_t work_start = 0, work_end = 0;  // code points of the work's text
+  uint32_t matches = 0, longest = 0;
+  double identity = 0;
+  uint32_t also = 0;
+  uint32_t seeds = 0;
+};
+
+struct CachedWork {
+  uint32_t work = UINT32_MAX;
+  uint64_t used = 0;
+  std::vector<text::Token> tokens;
+  std::vector<uint64_t> hashes;
+};
+
+}  // namespace
+
+class MatcherImpl {
+ public:
+  MatcherImpl(const IndexImpl& index, const MatchOptions& options)
+      : index_(index), options_(options), k_(index.k()), w_(index.w()), bits_(index.dir_bits()) {
+    cache_.resize(kCacheWorks);
+  }
+
+  Status Match(std::string_view text, bool titles, std::vector<CorpusMatch>* out, MatcherStats* stats) {
+    out->clear();
+    stats->bytes += text.size();
+    text::Tokenize(text, &tokens_);
+    stats->words += tokens_.size();
+    hashes_.resize(tokens_.size());
+    for (size_t i = 0; i < tokens_.size(); ++i) hashes_[i] = tokens_[i].hash;
+    KGramHashes(hashes_, k_, &kgrams_);
+    Winnow(kgrams_, w_, &fps_);
+    stats->fingerprints += fps_.size();
+    Lookup();
+    stats->postings += hits_.size();
+    regions_.clear();
+    WINNOW_RETURN_IF_ERROR(ChainAndAlign(stats));
+    Select(out);
+    stats->reported += out->size();
+    if (titles && options_.titles) WINNOW_RETURN_IF_ERROR(FindTitles(out));
+    std::sort(out->begin(), out->end(), [](const CorpusMatch& a, const CorpusMatch& b) {
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    return Status::Ok();
+  }
+
+ private:
+  void Lookup() {
+    hits_.clear();
+    const uint32_t* dir = index_.directory();
+    const FingerprintEntry* entries = index_.entries();
+    buckets_.resize(fps_.size());
+    for (size_t i = 0; i < fps_.size(); ++i) {
+      buckets_[i] = BucketOf(fps_[i].hash, bits_);
+      __builtin_prefetch(dir + buckets_[i]);
+    }
+    for (size_t i = 0; i < fps_.size(); ++i) __builtin_prefetch(entries + dir[buckets_[i]]);
+    for (size_t i = 0; i < fps_.size(); ++i) {
+      const uint32_t lo = LoOf(fps_[i].hash, bits_);
+      const uint64_t b = buckets_[i];
+      for (uint32_t e = dir[b]; e < dir[b + 1]; ++e) {
+        if (entries[e].lo != lo) continue;
+        if (entries[e].work == kCommonWork) break;  // common: never a seed
+        hits_.push_back({entries[e].work, fps_[i].pos, entries[e].pos});
+      }
+    }
+    std::sort(hits_.begin(), hits_.end(), [](const Hit& a, const Hit& b) {
+      if (a.work != b.work) return a.work < b.work;
+      if (a.q != b.q) return a.q < b.q;
+      return a.w < b.w;
+    });
+  }
+
+  // Works are visited by number of seeds, most first. A chain whose seeds
+  // all fall inside a region already reportable is not aligned: its work
+  // holds (part of) the same passage, so it only adds to that region's
+  // `also` when it holds at least half as many seeds. That skips the
+  // decoding of works that share a phrase or two with a copied passage,
+  // which otherwise costs more than everything else together.
+  Status ChainAndAlign(MatcherStats* stats) {
+    groups_.clear();
+    for (size_t i = 0; i < hits_.size();) {
+      size_t j = i;
+      while (j < hits_.size() && hits_[j].work == hits_[i].work) ++j;
+      groups_.push_back({i, j});
+      i = j;
+    }
+    std::stable_sort(groups_.begin(), groups_.end(), [](const auto& a, const auto& b) {
+      return a.second - a.first > b.second - b.first;
+    });
+    for (const auto& [i, j] : groups_) {
+      BuildChains(i, j);
+      stats->chains += chains_.size();
+      const CachedWork* work = nullptr;
+      for (const auto& chain : chains_) {
+        if (Region* cover = CoveringRegion(chain)) {
+          if (chain.size() * 2 >= cover->seeds && cover->work != chain[0].work) ++cover->also;
+          continue;
+        }
+        if (work == nullptr) {
+          WINNOW_ASSIGN_OR_RETURN(work, LoadWork(hits_[i].work));
+        }
+        if (AlignChain(chain, *work)) ++stats->aligned;
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Greedy collinear chains of the hits [i, j) of one work.
+  void BuildChains(size_t i, size_t j) {
+    chains_.clear();
+    for (size_t h = i; h < j; ++h) {
+      const Hit& hit = hits_[h];
+      bool placed = false;
+      for (auto& chain : chains_) {
+        const Hit& last = chain.back();
+        if (hit.q <= last.q || hit.w <= last.w || hit.q - last.q > kMaxChainGap) continue;
+        const int64_t drift = (int64_t{hit.w} - hit.q) - (int64_t{last.w} - last.q);
+        if (std::abs(drift) > 10 + static_cast<int64_t>(hit.q - last.q) / 4) continue;
+        chain.push_back(hit);
+        placed = true;
+        break;
+      }
+      if (!placed) chains_.push_back({hit});
+    }
+  }
+
+  Region* CoveringRegion(const std::vector<Hit>& chain) {
+    const uint32_t first = chain.front().q, last = chain.back().q + static_cast<uint32_t>(k_);
+    for (Region& r : regions_) {
+      if (Reportable(r) && r.qa <= first && last <= r.qb) return &r;
+    }
+    return nullptr;
+  }
+
+  bool SeedHolds(const Hit& h, const CachedWork& work) const {
+    if (h.q + k_ > hashes_.size() || h.w + k_ > work.hashes.size()) return false;
+    for (int t = 0; t < k_; ++t) {
+      if (hashes_[h.q + t] != work.hashes[h.w + t]) return false;
+    }
+    return true;
+  }
+
+  // Aligns one chain; adds its region to regions_. False when no seed holds
+  // (a hash collision).
+  bool AlignChain(const std::vector<Hit>& chain, const CachedWork& work) {
+    std::span<const uint64_t> q(hashes_), wk(work.hashes);
+    ops_.clear();
+    bool started = false;
+    uint32_t q0 = 0, w0 = 0, qe = 0, we = 0;
+    const uint32_t k = static_cast<uint32_t>(k_);
+    for (const Hit& h : chain) {
+      if (!SeedHolds(h, work)) continue;
+      if (!started) {
+        started = true;
+        q0 = h.q;
+        w0 = h.w;
+        qe = h.q + k;
+        we = h.w + k;
+        ops_.assign(k, Op::kMatch);
+        continue;
+      }
+      if (h.q <= qe && h.w <= we && h.w - h.q == we - qe) {  // overlaps on the same diagonal
+        const uint32_t add = h.q + k > qe ? h.q + k - qe : 0;
+        ops_.insert(ops_.end(), add, Op::kMatch);
+        qe += add;
+        we += add;
+      } else if (h.q >= qe && h.w >= we) {
+        AlignGlobal(q.subspan(qe, h.q - qe), wk.subspan(we, h.w - we), &scratch_, &ops_);
+        ops_.insert(ops_.end(), k, Op::kMatch);
+        qe = h.q + k;
+        we = h.w + k;
+      }
+    }
+    if (!started) return false;
+    back_.clear();
+    Extension b = ExtendBackward(q.first(q0), wk.first(w0), kBand, kXDrop, &scratch_, &back_);
+    Extension f = ExtendForward(q.subspan(qe), wk.subspan(we), kBand, kXDrop, &scratch_, &ops_);
+    back_.insert(back_.end(), ops_.begin(), ops_.end());
+    Region r;
+    r.work = work.work;
+    r.seeds = static_cast<uint32_t>(chain.size());
+    r.qa = q0 - static_cast<uint32_t>(b.a_len);
+    r.wa = w0 - static_cast<uint32_t>(b.b_len);
+    r.qb = qe + static_cast<uint32_t>(f.a_len);
+    r.wb = we + static_cast<uint32_t>(f.b_len);
+    r.work_start = work.tokens[r.wa].begin;
+    r.work_end = work.tokens[r.wb - 1].end;
+    uint32_t run = 0;
+    for (Op op : back_) {
+      if (op == Op::kMatch) {
+        ++r.matches;
+        r.longest = std::max(r.longest, ++run);
+      } else {
+        run = 0;
+      }
+    }
+    const uint32_t longer = std::max(r.qb - r.qa, r.wb - r.wa);
+    r.identity = longer ? static_cast<double>(r.matches) / longer : 0;
+    regions_.push_back(r);
+    return true;
+  }
+
+  bool Reportable(const Region& r) const {
+    return r.longest >= static_cast<uint32_t>(options_.min_verbatim_words) ||
+           (r.qb - r.qa >= static_cast<uint32_t>(options_.min_near_words) && r.identity >= options_.min_identity);
+  }
+
+  void Select(std::vector<CorpusMatch>* out) {
+    std::vector<Region> cands;
+    for (const Region& r : regions_) {
+      if (Reportable(r)) cands.push_back(r);
+    }
+    std::sort(cands.begin(), cands.end(), [](const Region& a, const Region& b) {
+      if (a.matches != b.matches) return a.matches > b.matches;
+      if (a.identity != b.identity) return a.identity > b.identity;
+      if (a.work != b.work) return a.work < b.work;
+      return a.qa < b.qa;
+    });
+    std::vector<Region> chosen;
+    for (const Region& c : cands) {
+      bool keep = true;
+      for (Region& s : chosen) {
+        const int64_t overlap = int64_t{std::min(c.qb, s.qb)} - std::max(c.qa, s.qa);
+        if (overlap <= 0) continue;
+        const int64_t lc = c.qb - c.qa, ls = s.qb - s.qa;
+        if (c.work != s.work && overlap * 10 >= std::max(lc, ls) * 9) ++s.also;  // the same passage elsewhere
+        if (overlap * 2 > std::min(lc, ls)) {
+          keep = false;
+          break;
+        }
+      }
+      if (keep) chosen.push_back(c);
+    }
+    for (const Region& r : chosen) {
+      CorpusMatch m;
+      m.kind = CorpusMatch::Kind::kCopy;
+      m.work = r.work;
+      m.start = tokens_[r.qa].begin;
+      m.end = tokens_[r.qb - 1].end;
+      m.work_start = r.work_start;
+      m.work_end = r.work_end;
+      m.words = r.qb - r.qa;
+      m.work_words = r.wb - r.wa;
+      m.longest_run = r.longest;
+      m.identity = r.identity;
+      m.also = r.also;
+      out->push_back(m);
+    }
+  }
+
+  Status FindTitles(std::vector<CorpusMatch>* out) {
+    if (hashes_.size() < static_cast<size_t>(kTitleKeyWords)) return Status::Ok();
+    KGramHashes(hashes_, kTitleKeyWords, &kgrams_);
+    const size_t copies = out->size();
+    for (size_t p = 0; p < kgrams_.size(); ++p) {
+      if (!index_.MayBeTitleKey(kgrams_[p])) continue;
+      size_t found = SIZE_MAX;  // index in *out of this position's title match
+      for (const TitleEntry& e : index_.TitleEntries(kgrams_[p])) {
+        if (e.words < static_cast<uint32_t>(options_.min_title_words) || p + e.words > hashes_.size()) continue;
+        text::Tokenize(index_.work(e.work).title, &title_tokens_);
+        if (title_tokens_.size() != e.words) continue;
+        bool equal = true;
+        for (size_t t = 0; t < e.words && equal; ++t) equal = title_tokens_[t].hash == hashes_[p + t];
+        if (!equal) continue;
+        if (found != SIZE_MAX && (*out)[found].words == e.words) {
+          ++(*out)[found].also;
+          continue;
+        }
+        const uint32_t start = tokens_[p].begin, end = tokens_[p + e.words - 1].end;
+        bool inside_copy = false;
+        for (size_t c = 0; c < copies; ++c) {
+          inside_copy |= (*out)[c].work == e.work && (*out)[c].start <= start && end <= (*out)[c].end;
+        }
+        if (inside_copy) continue;
+        CorpusMatch m;
+        m.kind = CorpusMatch::Kind::kTitle;
+        m.work = e.work;
+        m.start = start;
+        m.end = end;
+        m.words = m.work_words = m.longest_run = e.words;
+        m.identity = 1.0;
+        out->push_back(m);
+        found = out->size() - 1;
+      }
+    }
+    return Status::Ok();
+  }
+
+  StatusOr<const CachedWork*> LoadWork(uint32_t work) {
+    ++clock_;
+    CachedWork* victim = &cache_[0];
+    for (CachedWork& c : cache_) {
+      if (c.work == work) {
+        c.used = clock_;
+        return &c;
+      }
+      if (c.used < victim->used) victim = &c;
+    }
+    // Regions keep what they need of a work (its code-point span), so
+    // evicting a work aligned earlier is safe.
+    WINNOW_RETURN_IF_ERROR(index_.WorkText(work, &work_text_));
+    victim->work = work;
+    victim->used = clock_;
+    text::Tokenize(work_text_, &victim->tokens);
+    victim->hashes.resize(victim->tokens.size());
+    for (size_t i = 0; i < victim->tokens.size(); ++i) victim->hashes[i] = victim->tokens[i].hash;
+    return victim;
+  }
+
+  const IndexImpl& index_;
+  MatchOptions options_;
+  int k_, w_;
+  uint32_t bits_;
+  std::vector<text::Token> tokens_, title_tokens_;
+  std::vector<uint64_t> hashes_, kgrams_, buckets_;
+  std::vector<Fingerprint> fps_;
+  std::vector<Hit> hits_;
+  std::vector<std::vector<Hit>> chains_;
+  std::vector<std::pair<size_t, size_t>> groups_;
+  std::vector<Region> regions_;
+  std::vector<Op> ops_, back_;
+  AlignScratch scratch_;
+  std::vector<CachedWork> cache_;
+  std::string work_text_;
+  uint64_t clock_ = 0;
+};
+
+}  // namespace corpus
+
+class Matcher::Impl : public corpus::MatcherImpl {
+ public:
+  using corpus::MatcherImpl::MatcherImpl;
+};
+
+Matcher::Matcher(const CorpusIndex& index, const MatchOptions& options)
+    : impl_(std::make_unique<Impl>(static_cast<const corpus::IndexImpl&>(index), options)) {}
+
+Matcher::~Matcher() = default;
+
+Status Matcher::Match(std::string_view text, bool titles, std::vector<CorpusMatch>* out) {
+  return impl_->Match(text, titles, out, &stats_);
+}
+
+const char* CorpusMatchKindName(CorpusMatch::Kind kind) {
+  switch (kind) {
+    case CorpusMatch::Kind::kCopy: return "copy";
+    case CorpusMatch::Kind::kTitle: return "title";
+  }
+  return "?";
+}
+
+}  // namespace winnow
