@@ -69,6 +69,15 @@ def variant_families(variant):
     return parts or ["plain"]
 
 
+def realized_share_bucket(copy):
+    """(rank, label) of a copy's realized share of edited words."""
+    share = copy["edits"] / max(copy["words"], 1)
+    for rank, (limit, label) in enumerate([(0, "0"), (0.02, "<=2%"), (0.05, "<=5%"), (0.10, "<=10%")]):
+        if share <= limit:
+            return rank, label
+    return 4, ">10%"
+
+
 def length_bucket(words):
     """(rank, label) of the length bucket that holds `words`."""
     for rank, (low, high) in enumerate(LENGTH_BUCKETS):
@@ -293,6 +302,12 @@ def build_report(copies, negatives, entry_ids, alternates, matches, kinds, seen_
     rates = defaultdict(list)
     for copy in long_copies:
         rates[float(copy["edit_rate"])].append(copy)
+    # The drawn rate is a probability per word; what a copy carries is its
+    # realized share of edited words, which can exceed the drawn rate.
+    shares = defaultdict(list)
+    for copy in long_copies:
+        shares[realized_share_bucket(copy)].append(copy)
+    up_to_10 = [c for c in long_copies if c["edits"] <= 0.10 * c["words"]]
     buckets = defaultdict(list)
     for copy in copies:
         buckets[length_bucket(copy["words"])].append(copy)
@@ -305,7 +320,10 @@ def build_report(copies, negatives, entry_ids, alternates, matches, kinds, seen_
         "verbatim_40": {"all": recall_row(verbatim),
                         "by_family": {f: recall_row(families[f]) for f in sorted(families)}},
         "edited_60": {"all": recall_row(long_copies),
-                      "by_edit_rate": {f"{r:g}": recall_row(rates[r]) for r in sorted(rates)}},
+                      "by_edit_rate": {f"{r:g}": recall_row(rates[r]) for r in sorted(rates)},
+                      "edited_up_to_10pct": recall_row(up_to_10),
+                      "by_realized_share": {label: recall_row(shares[(rank, label)])
+                                            for rank, label in sorted(shares)}},
         "by_length": {label: recall_row(buckets[(rank, label)]) for rank, label in sorted(buckets)},
         "by_field_40": {f: recall_row(fields[f]) for f in sorted(fields)},
         "span_accuracy": span_accuracy(list(graded)),
@@ -345,6 +363,8 @@ def render_markdown(report):
     rows += recall_rows("  variant ", report["verbatim_40"]["by_family"])
     rows += [["edited or not, >= 60 words"] + list(report["edited_60"]["all"].values())]
     rows += recall_rows("  edit rate ", report["edited_60"]["by_edit_rate"])
+    rows += [[">= 60 words, edits <= 10% of words"] + list(report["edited_60"]["edited_up_to_10pct"].values())]
+    rows += recall_rows("  edited share ", report["edited_60"]["by_realized_share"])
     rows += recall_rows(">= 40 words, field ", report["by_field_40"])
     rows += recall_rows("all copies, words ", report["by_length"])
     out += markdown_table(["group", "copies", "found", "recall"], rows)

@@ -97,7 +97,7 @@ void Run(benchmark::State& state, const std::string& input) {
 void BM_TokenizeNewsProse(benchmark::State& state) {
   Run(state, NewsProse(static_cast<size_t>(state.range(0)) << 10));
 }
-BENCHMARK(BM_TokenizeNewsProse)->Arg(64)->Arg(512)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TokenizeNewsProse)->Arg(4)->Arg(64)->Arg(512)->Unit(benchmark::kMicrosecond);
 
 void BM_TokenizeAsciiProse(benchmark::State& state) {
   Run(state, AsciiOnly(NewsProse(static_cast<size_t>(state.range(0)) << 10)));

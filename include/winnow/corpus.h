@@ -30,8 +30,9 @@ namespace winnow {
 struct CorpusBuildOptions {
   int k = 8;                  // words per hashed k-gram
   int w = 18;                 // winnowing window, in k-grams: t = w + k - 1 = 25 words
-  uint32_t common_works = 10; // a fingerprint in this many works or more is "common":
-                              // its postings are dropped and it never seeds a match
+  uint32_t common_works = 10; // a k-gram in this many works or more is "common": it is
+                              // left out of winnowing (MOSS-style), so it never seeds a
+                              // match and the windows around it pick another fingerprint
   size_t memory_mb = 512;     // buffer for fingerprints before they spill to a sorted run
   int threads = 0;            // 0: one per core
   // Called now and then with bytes of work input read so far.
@@ -46,7 +47,8 @@ struct CorpusBuildReport {
   uint64_t words_added = 0;     // tokens of the works added
   uint64_t words_total = 0;
   uint64_t fingerprints = 0;    // postings in the final table
-  uint64_t common = 0;          // fingerprints marked common
+  uint64_t common = 0;          // fingerprints marked common (no postings)
+  uint64_t excluded = 0;        // common k-grams left out of winnowing altogether
   uint64_t index_bytes = 0;     // fingerprint table + title table
   uint64_t works_bytes = 0;     // compressed works and metadata
 };

@@ -121,6 +121,47 @@ class Merger {
 
 }  // namespace
 
+Status CollectCommon(const std::vector<std::string>& runs, uint32_t common_works, std::vector<uint64_t>* keys) {
+  keys->clear();
+  std::vector<std::unique_ptr<RunReader>> readers;
+  using Item = std::pair<FpRecord, size_t>;
+  auto greater = [](const Item& a, const Item& b) { return b.first < a.first; };
+  std::priority_queue<Item, std::vector<Item>, decltype(greater)> heap(greater);
+  for (size_t i = 0; i < runs.size(); ++i) {
+    readers.push_back(std::make_unique<RunReader>());
+    WINNOW_RETURN_IF_ERROR(readers.back()->Open(runs[i]));
+    FpRecord rec;
+    WINNOW_ASSIGN_OR_RETURN(bool more, readers.back()->Next(&rec));
+    if (more) heap.push({rec, i});
+  }
+  uint64_t hash = 0, df = 0;
+  uint32_t last_work = kCommonWork;
+  bool any = false;
+  auto flush = [&] {
+    if (any && df >= common_works && hash != ~uint64_t{0}) keys->push_back(hash);
+  };
+  while (!heap.empty()) {
+    auto [rec, src] = heap.top();
+    heap.pop();
+    if (!any || rec.hash != hash) {
+      flush();
+      hash = rec.hash;
+      df = 0;
+      last_work = kCommonWork;
+      any = true;
+    }
+    // Records of one hash arrive ordered by work, so distinct works are runs.
+    if (rec.work != last_work) {
+      ++df;
+      last_work = rec.work;
+    }
+    WINNOW_ASSIGN_OR_RETURN(bool more, readers[src]->Next(&rec));
+    if (more) heap.push({rec, src});
+  }
+  flush();
+  return Status::Ok();
+}
+
 Status MergeFingerprints(const FingerprintMergeInput& in, const std::string& path, FingerprintMergeResult* result) {
   const uint32_t bits = in.previous ? in.previous->fp_header().dir_bits : ChooseDirBits(in.records_hint);
   std::vector<std::unique_ptr<RunReader>> readers;

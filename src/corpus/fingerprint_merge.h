@@ -28,6 +28,10 @@ struct FingerprintMergeResult {
   uint64_t entries = 0, common = 0, bytes = 0;
 };
 
+// The full hashes held by at least `common_works` distinct works in the runs,
+// sorted, into *keys.
+Status CollectCommon(const std::vector<std::string>& runs, uint32_t common_works, std::vector<uint64_t>* keys);
+
 // Writes `path` (fsynced). The previous table's directory size is kept, so
 // the keys it stored (dir_bits + 32 hash bits) merge exactly.
 Status MergeFingerprints(const FingerprintMergeInput& in, const std::string& path, FingerprintMergeResult* out);

@@ -13,6 +13,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "corpus/common_set.h"
 #include "corpus/fingerprint_merge.h"
 #include "corpus/index_files.h"
 #include "corpus/index_format.h"
@@ -56,7 +57,19 @@ struct Scratch {
   ~Scratch() { ZSTD_freeCCtx(cctx); }
 };
 
-void PrepareWork(int k, int w, Scratch* s, Prepared* p) {
+// Tokens, k-grams without the excluded ones, winnowed fingerprints.
+void Fingerprints(std::string_view text, int k, int w, const CommonSet& exclude, Scratch* s,
+                  std::vector<Fingerprint>* fps, uint32_t* words) {
+  text::Tokenize(text, &s->tokens);
+  *words = static_cast<uint32_t>(s->tokens.size());
+  s->words.resize(s->tokens.size());
+  for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
+  KGramHashes(s->words, k, &s->kgrams);
+  exclude.Exclude(&s->kgrams);
+  Winnow(s->kgrams, w, fps);
+}
+
+void PrepareWork(int k, int w, const CommonSet& exclude, Scratch* s, Prepared* p) {
   const std::string& text = p->work.text;
   p->block.resize(ZSTD_compressBound(text.size()));
   size_t n = ZSTD_compress2(s->cctx, p->block.data(), p->block.size(), text.data(), text.size());
@@ -65,12 +78,7 @@ void PrepareWork(int k, int w, Scratch* s, Prepared* p) {
     return;
   }
   p->block.resize(n);
-  text::Tokenize(text, &s->tokens);
-  p->words = static_cast<uint32_t>(s->tokens.size());
-  s->words.resize(s->tokens.size());
-  for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
-  KGramHashes(s->words, k, &s->kgrams);
-  Winnow(s->kgrams, w, &p->fps);
+  Fingerprints(text, k, w, exclude, s, &p->fps, &p->words);
   text::Tokenize(p->work.title, &s->tokens);
   if (s->tokens.size() >= static_cast<size_t>(kTitleKeyWords)) {
     s->words.resize(kTitleKeyWords);
@@ -94,6 +102,10 @@ class Builder {
     if (prev_) {
       for (uint32_t i = 0; i < prev_->num_works(); ++i) ids_.insert(StableHash64(MetaField(prev_->meta(i), 0)));
       report_.words_total = prev_->works_header().num_words;
+      // `add` keeps the excluded set of the build, so old and new works are
+      // winnowed alike.
+      common_keys_.assign(prev_->common_keys().begin(), prev_->common_keys().end());
+      exclude_ = CommonSet(common_keys_);
     }
     threads_ = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   }
@@ -122,16 +134,18 @@ class Builder {
     }
     WINNOW_RETURN_IF_ERROR(meta_.Close());
     WINNOW_RETURN_IF_ERROR(data_.Close());
+    if (!prev_) WINNOW_RETURN_IF_ERROR(ExcludeCommonAndRefingerprint());
     if (!buffer_.empty()) WINNOW_RETURN_IF_ERROR(Spill());
     WINNOW_RETURN_IF_ERROR(WriteWorks());
     WINNOW_RETURN_IF_ERROR(WriteFingerprints());
     WINNOW_RETURN_IF_ERROR(WriteTitles());
+    WINNOW_RETURN_IF_ERROR(WriteCommon());
     WINNOW_RETURN_IF_ERROR(FsyncDir(dir_));
     WINNOW_RETURN_IF_ERROR(WriteFileAtomic(dir_, "CURRENT", fmt::format("{}\n", generation_)));
     committed_ = true;
     RemoveTemporaries();
     if (prev_) {
-      for (const char* kind : {"works", "fingerprints", "titles"}) {
+      for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
         std::error_code ec;
         fs::remove(GenerationFile(dir_, kind, prev_->generation()), ec);  // unused from now on
       }
@@ -145,7 +159,9 @@ class Builder {
     fs::remove(TmpPath("data"), ec);
     for (const std::string& r : runs_) fs::remove(r, ec);
     if (!committed_) {
-      for (const char* kind : {"works", "fingerprints", "titles"}) fs::remove(GenerationFile(dir_, kind, generation_), ec);
+      for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
+        fs::remove(GenerationFile(dir_, kind, generation_), ec);
+      }
     }
   }
 
@@ -158,7 +174,7 @@ class Builder {
     std::atomic<size_t> next{0};
     auto worker = [&] {
       Scratch s;
-      for (size_t i; (i = next.fetch_add(1)) < batch->size();) PrepareWork(k_, w_, &s, &(*batch)[i]);
+      for (size_t i; (i = next.fetch_add(1)) < batch->size();) PrepareWork(k_, w_, exclude_, &s, &(*batch)[i]);
     };
     std::vector<std::thread> pool;
     const size_t n = std::min<size_t>(threads_, batch->size());
@@ -200,6 +216,75 @@ class Builder {
       WINNOW_RETURN_IF_ERROR(Spill());
     }
     return Status::Ok();
+  }
+
+  // The second pass of a new build. The first pass winnowed every k-gram;
+  // the fingerprints held by common_works works or more become the excluded
+  // set, and every work is winnowed again without them (read back from the
+  // compressed texts just written, so the inputs are parsed once).
+  Status ExcludeCommonAndRefingerprint() {
+    if (!buffer_.empty()) WINNOW_RETURN_IF_ERROR(Spill());
+    WINNOW_RETURN_IF_ERROR(CollectCommon(runs_, options_.common_works, &common_keys_));
+    std::error_code ec;
+    for (const std::string& r : runs_) fs::remove(r, ec);
+    runs_.clear();
+    run_records_ = 0;
+    exclude_ = CommonSet(common_keys_);
+    WINNOW_ASSIGN_OR_RETURN(auto data, MappedFile::Open(TmpPath("data")));
+    constexpr size_t kBatch = 4096;
+    std::vector<std::vector<Fingerprint>> fps;
+    for (size_t first = 0; first < rows_.size(); first += kBatch) {
+      const size_t n = std::min(kBatch, rows_.size() - first);
+      fps.assign(n, {});
+      std::vector<Status> errors(n);
+      std::atomic<size_t> next{0};
+      auto worker = [&] {
+        Scratch s;
+        ZSTD_DCtx* dctx = ZSTD_createDCtx();
+        std::string text;
+        for (size_t i; (i = next.fetch_add(1)) < n;) {
+          const WorkRow& row = rows_[first + i];
+          text.resize(row.text_len);
+          const size_t got = ZSTD_decompressDCtx(dctx, text.data(), text.size(),
+                                                 data->bytes().data() + row.data_off, row.data_len);
+          if (ZSTD_isError(got) || got != row.text_len) {
+            errors[i] = Status::IoError(TmpPath("data") + ": work " + std::to_string(first + i) + " reads back damaged");
+            continue;
+          }
+          uint32_t words;
+          Fingerprints(text, k_, w_, exclude_, &s, &fps[i], &words);
+        }
+        ZSTD_freeDCtx(dctx);
+      };
+      std::vector<std::thread> pool;
+      for (size_t t = 1; t < std::min<size_t>(threads_, n); ++t) pool.emplace_back(worker);
+      worker();
+      for (auto& t : pool) t.join();
+      for (size_t i = 0; i < n; ++i) {
+        WINNOW_RETURN_IF_ERROR(errors[i]);
+        const uint32_t ordinal = first_work_ + static_cast<uint32_t>(first + i);
+        for (const Fingerprint& f : fps[i]) buffer_.push_back({f.hash, ordinal, f.pos});
+        if (buffer_.size() * sizeof(FpRecord) >= options_.memory_mb * (size_t{1} << 20)) {
+          WINNOW_RETURN_IF_ERROR(Spill());
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status WriteCommon() {
+    CommonHeader h{};
+    std::memcpy(h.magic, kCommonMagic, 8);
+    h.version = kFormatVersion;
+    h.num_keys = common_keys_.size();
+    h.file_size = kHeaderSize + common_keys_.size() * 8;
+    BinaryWriter out;
+    WINNOW_RETURN_IF_ERROR(out.Open(GenerationFile(dir_, "common", generation_)));
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(&h), sizeof h}));
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(common_keys_.data()), common_keys_.size() * 8}));
+    report_.index_bytes += out.size();
+    report_.excluded = common_keys_.size();
+    return out.Close();
   }
 
   Status Spill() {
@@ -307,6 +392,8 @@ class Builder {
   std::vector<WorkRow> rows_;
   std::vector<TitleEntry> titles_;
   std::vector<FpRecord> buffer_;
+  std::vector<uint64_t> common_keys_;  // sorted
+  CommonSet exclude_;
   std::vector<std::string> runs_;
   uint64_t run_records_ = 0;
   bool committed_ = false;

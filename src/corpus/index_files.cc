@@ -32,31 +32,38 @@ StatusOr<std::unique_ptr<IndexFiles>> IndexFiles::Open(const std::string& dir) {
   const std::string wpath = GenerationFile(dir, "works", f->generation_);
   const std::string fpath = GenerationFile(dir, "fingerprints", f->generation_);
   const std::string tpath = GenerationFile(dir, "titles", f->generation_);
+  const std::string cpath = GenerationFile(dir, "common", f->generation_);
   WINNOW_ASSIGN_OR_RETURN(f->works_map_, MappedFile::Open(wpath));
+  WINNOW_ASSIGN_OR_RETURN(f->common_map_, MappedFile::Open(cpath));
   WINNOW_ASSIGN_OR_RETURN(f->fingerprints_map_, MappedFile::Open(fpath));
   WINNOW_ASSIGN_OR_RETURN(f->titles_map_, MappedFile::Open(tpath));
   f->works_ = f->works_map_->bytes();
   f->fingerprints_ = f->fingerprints_map_->bytes();
   f->titles_file_ = f->titles_map_->bytes();
-  WINNOW_RETURN_IF_ERROR(f->Validate(wpath, fpath, tpath));
+  f->common_file_ = f->common_map_->bytes();
+  WINNOW_RETURN_IF_ERROR(f->Validate(wpath, fpath, tpath, cpath));
   return f;
 }
 
 StatusOr<std::unique_ptr<IndexFiles>> IndexFiles::FromBytes(std::string_view works, std::string_view fingerprints,
-                                                            std::string_view titles) {
+                                                            std::string_view titles, std::string_view common) {
   std::unique_ptr<IndexFiles> f(new IndexFiles());
   f->works_ = works;
   f->fingerprints_ = fingerprints;
   f->titles_file_ = titles;
-  WINNOW_RETURN_IF_ERROR(f->Validate("works", "fingerprints", "titles"));
+  f->common_file_ = common;
+  WINNOW_RETURN_IF_ERROR(f->Validate("works", "fingerprints", "titles", "common"));
   return f;
 }
 
-Status IndexFiles::Validate(const std::string& wname, const std::string& fname, const std::string& tname) {
+Status IndexFiles::Validate(const std::string& wname, const std::string& fname, const std::string& tname,
+                            const std::string& cname) {
   WINNOW_RETURN_IF_ERROR(ValidateWorks(works_, wname, &wh_));
   const uint32_t n = static_cast<uint32_t>(wh_.num_works);
   WINNOW_RETURN_IF_ERROR(ValidateFingerprints(fingerprints_, fname, n, &fh_));
   WINNOW_RETURN_IF_ERROR(ValidateTitles(titles_file_, tname, n, &th_));
+  WINNOW_RETURN_IF_ERROR(ValidateCommon(common_file_, cname, &ch_));
+  common_keys_ = reinterpret_cast<const uint64_t*>(common_file_.data() + kHeaderSize);
   rows_ = reinterpret_cast<const WorkRow*>(works_.data() + kHeaderSize);
   entries_ = reinterpret_cast<const FingerprintEntry*>(fingerprints_.data() + kHeaderSize);
   dir_ = reinterpret_cast<const uint32_t*>(fingerprints_.data() + kHeaderSize +
@@ -65,6 +72,8 @@ Status IndexFiles::Validate(const std::string& wname, const std::string& fname, 
   return Status::Ok();
 }
 
-uint64_t IndexFiles::bytes_on_disk() const { return works_.size() + fingerprints_.size() + titles_file_.size(); }
+uint64_t IndexFiles::bytes_on_disk() const {
+  return works_.size() + fingerprints_.size() + titles_file_.size() + common_file_.size();
+}
 
 }  // namespace winnow::corpus

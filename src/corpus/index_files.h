@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -28,12 +29,14 @@ class IndexFiles {
   // Validates three files given as bytes (tests and the fuzz target); the
   // bytes must outlive the result.
   static StatusOr<std::unique_ptr<IndexFiles>> FromBytes(std::string_view works, std::string_view fingerprints,
-                                                         std::string_view titles);
+                                                         std::string_view titles, std::string_view common);
 
   uint64_t generation() const { return generation_; }
   const WorksHeader& works_header() const { return wh_; }
   const FingerprintsHeader& fp_header() const { return fh_; }
   const TitlesHeader& titles_header() const { return th_; }
+  // The k-gram hashes excluded from winnowing, sorted.
+  std::span<const uint64_t> common_keys() const { return {common_keys_, ch_.num_keys}; }
 
   uint32_t num_works() const { return static_cast<uint32_t>(wh_.num_works); }
   const WorkRow& row(uint32_t i) const { return rows_[i]; }
@@ -50,14 +53,17 @@ class IndexFiles {
 
  private:
   IndexFiles() = default;
-  Status Validate(const std::string& wname, const std::string& fname, const std::string& tname);
+  Status Validate(const std::string& wname, const std::string& fname, const std::string& tname,
+                  const std::string& cname);
 
   uint64_t generation_ = 0;
-  std::unique_ptr<MappedFile> works_map_, fingerprints_map_, titles_map_;  // null for FromBytes
-  std::string_view works_, fingerprints_, titles_file_;
+  std::unique_ptr<MappedFile> works_map_, fingerprints_map_, titles_map_, common_map_;  // null for FromBytes
+  std::string_view works_, fingerprints_, titles_file_, common_file_;
   WorksHeader wh_{};
   FingerprintsHeader fh_{};
   TitlesHeader th_{};
+  CommonHeader ch_{};
+  const uint64_t* common_keys_ = nullptr;
   const WorkRow* rows_ = nullptr;
   const FingerprintEntry* entries_ = nullptr;
   const uint32_t* dir_ = nullptr;

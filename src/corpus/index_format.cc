@@ -13,7 +13,7 @@ Status Bad(const std::string& name, const std::string& what) {
 
 template <typename Header>
 Status ReadHeader(std::string_view bytes, const std::string& name, const char (&magic)[8], Header* h) {
-  if (bytes.size() < kHeaderSize) return Bad(name, "shorter than its 64-byte header");
+  if (bytes.size() < kHeaderSize) return Bad(name, "truncated: shorter than its 64-byte header");
   std::memcpy(h, bytes.data(), sizeof(Header));
   if (std::memcmp(h->magic, magic, 8) != 0) return Bad(name, "wrong magic: not a winnow corpus file of this kind");
   if (h->version != kFormatVersion) {
@@ -123,6 +123,21 @@ Status ValidateTitles(std::string_view bytes, const std::string& name, uint32_t 
     if (e.work >= num_works) return Bad(name, "entry " + std::to_string(i) + " names a work out of range");
     if (i > 0 && e.key < prev) return Bad(name, "entries out of order at " + std::to_string(i));
     prev = e.key;
+  }
+  return Status::Ok();
+}
+
+Status ValidateCommon(std::string_view bytes, const std::string& name, CommonHeader* h) {
+  WINNOW_RETURN_IF_ERROR(ReadHeader(bytes, name, kCommonMagic, h));
+  if (h->num_keys > bytes.size() / 8 || kHeaderSize + h->num_keys * 8 != bytes.size()) {
+    return Bad(name, "size does not match num_keys");
+  }
+  uint64_t prev = 0;
+  for (uint64_t i = 0; i < h->num_keys; ++i) {
+    uint64_t key;
+    std::memcpy(&key, bytes.data() + kHeaderSize + i * 8, 8);
+    if ((i > 0 && key <= prev) || key == ~uint64_t{0}) return Bad(name, "keys out of order at " + std::to_string(i));
+    prev = key;
   }
   return Status::Ok();
 }

@@ -2,8 +2,8 @@
 // and the structural checks every reader applies before trusting a file.
 //
 // An index directory holds CURRENT (the generation number, written
-// atomically) and, for that generation G, works-G.bin, fingerprints-G.bin
-// and titles-G.bin. All integers are little-endian; every file starts with a
+// atomically) and, for that generation G, works-G.bin, fingerprints-G.bin,
+// titles-G.bin and common-G.bin. All integers are little-endian; every file starts with a
 // 64-byte header whose magic names it. The checks here are what make a
 // damaged or hostile index give an error instead of a crash: they are the
 // fuzz target's entry point. Pure functions, thread-safe.
@@ -22,6 +22,7 @@ inline constexpr size_t kHeaderSize = 64;
 inline constexpr char kWorksMagic[8] = {'W', 'N', 'W', 'O', 'R', 'K', 'S', '1'};
 inline constexpr char kFingerprintsMagic[8] = {'W', 'N', 'F', 'P', 'R', 'N', 'T', '1'};
 inline constexpr char kTitlesMagic[8] = {'W', 'N', 'T', 'I', 'T', 'L', 'E', '1'};
+inline constexpr char kCommonMagic[8] = {'W', 'N', 'C', 'O', 'M', 'M', 'N', '1'};
 inline constexpr uint32_t kCommonWork = 0xFFFFFFFFu;  // posting marks a common fingerprint
 inline constexpr int kTitleKeyWords = 3;              // words hashed into a title key
 inline constexpr int kMetaFields = 5;                 // id, title, url, date, publisher
@@ -96,6 +97,18 @@ struct TitleEntry {
 };
 static_assert(sizeof(TitleEntry) == 16);
 
+// common-G.bin: header, then the excluded k-gram hashes, strictly
+// increasing (none equal to kExcluded).
+struct CommonHeader {
+  char magic[8];
+  uint32_t version;
+  uint32_t reserved;
+  uint64_t num_keys;
+  uint64_t file_size;
+  uint64_t reserved2[4];
+};
+static_assert(sizeof(CommonHeader) == kHeaderSize);
+
 // Bucket and low bits of a 64-bit fingerprint hash.
 inline uint64_t BucketOf(uint64_t hash, uint32_t dir_bits) { return hash >> (64 - dir_bits); }
 inline uint32_t LoOf(uint64_t hash, uint32_t dir_bits) {
@@ -114,6 +127,7 @@ Status ValidateFingerprints(std::string_view bytes, const std::string& name, uin
                             FingerprintsHeader* header);
 Status ValidateTitles(std::string_view bytes, const std::string& name, uint32_t num_works,
                       TitlesHeader* header);
+Status ValidateCommon(std::string_view bytes, const std::string& name, CommonHeader* header);
 
 // Reads field `i` (0 id, 1 title, 2 url, 3 date, 4 publisher) of a metadata
 // record that ValidateWorks accepted.

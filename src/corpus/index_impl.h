@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/common_set.h"
 #include "corpus/index_files.h"
 #include "winnow/corpus.h"
 
@@ -27,6 +28,7 @@ class IndexImpl : public CorpusIndex {
   Status WorkText(uint32_t work, std::string* text) const override;
 
   const IndexFiles& files() const { return *files_; }
+  const CommonSet& common() const { return common_; }
   uint32_t dir_bits() const { return files_->fp_header().dir_bits; }
 
   // The postings of bucket `bucket`: [begin, end).
@@ -44,6 +46,7 @@ class IndexImpl : public CorpusIndex {
 
  private:
   std::unique_ptr<IndexFiles> files_;
+  CommonSet common_;
   std::vector<uint64_t> title_bits_;
   uint64_t title_mask_ = 0;
 };

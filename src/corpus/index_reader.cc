@@ -8,7 +8,8 @@
 namespace winnow {
 namespace corpus {
 
-IndexImpl::IndexImpl(std::unique_ptr<IndexFiles> files) : files_(std::move(files)) {
+IndexImpl::IndexImpl(std::unique_ptr<IndexFiles> files)
+    : files_(std::move(files)), common_(files_->common_keys()) {
   // About 16 bits per title keeps the bitmap in cache and false hits rare.
   const uint64_t n = files_->titles_header().num_entries;
   const uint64_t words = std::bit_ceil(std::max<uint64_t>(n / 4, 16));

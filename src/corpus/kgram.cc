@@ -54,7 +54,7 @@ void Winnow(std::span<const uint64_t> kgrams, int w, std::vector<Fingerprint>* o
     }
     if (i + 1 >= ww || i + 1 == n) {
       const uint32_t m = deque[head];
-      if (static_cast<int64_t>(m) != last) {
+      if (static_cast<int64_t>(m) != last && kgrams[m] != kExcluded) {
         out->push_back({kgrams[m], m});
         last = m;
       }

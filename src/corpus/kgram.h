@@ -25,9 +25,16 @@ struct Fingerprint {
 // REQUIRES: k >= 1.
 void KGramHashes(std::span<const uint64_t> words, int k, std::vector<uint64_t>* out);
 
+// A k-gram hash that never becomes a fingerprint: ExcludeCommon writes it
+// over the k-grams of the index's common set, so that winnowing picks the
+// least non-common k-gram of each window instead (as MOSS does), and the
+// guarantee holds for every run of t words that is not all common phrases.
+inline constexpr uint64_t kExcluded = ~uint64_t{0};
+
 // Clears *out; appends the winnowed fingerprints of `kgrams` in position
-// order. A text with fewer than w k-grams (but at least one) yields its
-// minimum, so short texts still get a fingerprint. REQUIRES: w >= 1.
+// order, skipping kExcluded. A text with fewer than w k-grams (but at least
+// one) yields its minimum, so short texts still get a fingerprint.
+// REQUIRES: w >= 1.
 void Winnow(std::span<const uint64_t> kgrams, int w, std::vector<Fingerprint>* out);
 
 }  // namespace winnow::corpus

@@ -67,6 +67,7 @@ class MatcherImpl {
     hashes_.resize(tokens_.size());
     for (size_t i = 0; i < tokens_.size(); ++i) hashes_[i] = tokens_[i].hash;
     KGramHashes(hashes_, k_, &kgrams_);
+    index_.common().Exclude(&kgrams_);
     Winnow(kgrams_, w_, &fps_);
     stats->fingerprints += fps_.size();
     Lookup();

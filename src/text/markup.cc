@@ -10,6 +10,10 @@ constexpr size_t kMaxTagBytes = 1024;
 constexpr size_t kMaxLinkTargetBytes = 2048;
 constexpr size_t kMaxEntityName = 32;
 constexpr size_t kMaxEntityDigits = 8;
+// Numbers of up to this many digits are list markers at any line start:
+// chat answers continue lists after any line, and a hard wrap just before a
+// small sentence-ending number is rare (either way one word differs).
+constexpr size_t kAlwaysMarkerDigits = 3;
 constexpr uint32_t kReplacement = 0xFFFD;
 
 struct NamedEntity {
@@ -155,7 +159,7 @@ size_t ListState::StartLine(const uint8_t* p, size_t i, size_t n) {
     while (d < n && d - q < 10 && IsDigit(p[d])) value = value * 10 + (p[d++] - '0');
     const size_t digits = d - q;
     if (digits <= 9 && d < n && (p[d] == '.' || p[d] == ')') && space_at(d + 1)) {
-      if (value == 1 || after_blank || (list_columns_ & column_bit)) {
+      if (digits <= kAlwaysMarkerDigits || value == 1 || after_blank || (list_columns_ & column_bit)) {
         list_columns_ |= column_bit;
         return d + 1;
       }

@@ -34,13 +34,14 @@ size_t MatchLinkTarget(const uint8_t* p, size_t i, size_t n);
 
 // The line structure of one text, for markdown list markers. A numbered
 // marker (1-9 digits, `.` or `)`, then a space or tab) at the start of a
-// line, after optional indentation and `>` quote markers, is markup only
-// when it could start a CommonMark list item: its number is 1, or the line
-// follows a blank line (or starts the text), or a numbered item was already
-// seen at the same indentation since the last unindented paragraph that
-// follows a blank line. So "rose in\n2011. The" (prose hard-wrapped before
-// a year that ends a sentence) keeps its "2011", while "1. A\n2. B" drops
-// both numbers. Bullets need no state: `-`, `*` and `+` are separators.
+// line, after optional indentation and `>` quote markers, is markup when
+// it has 1-3 digits (chat answers start lists after any line: "Steps:\n2.
+// b"), and otherwise only when it could start a CommonMark list item: its
+// number is 1, or the line follows a blank line (or starts the text), or a
+// numbered item was already seen at the same indentation since the last
+// unindented paragraph that follows a blank line. So "rose in\n2011. The"
+// (prose hard-wrapped before a year that ends a sentence) keeps its "2011",
+// while "1. A\n2. B" drops both numbers. Bullets need no state: `-`, `*` and `+` are separators.
 class ListState {
  public:
   // REQUIRES: i == 0 or p[i-1] ends a line break. Consumes the ASCII

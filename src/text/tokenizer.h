@@ -40,9 +40,10 @@
 //      indentation and `>` quote markers: `-`, `*`, `+` (separators anyway)
 //      and 1-9 digits followed by `.` or `)`, each followed by a space or
 //      tab. A numbered marker's digits make no token ("1. The council
-//      voted" gives "the council voted") when it can start a CommonMark list
-//      item: its number is 1, or it follows a blank line or starts the
-//      text, or it continues a list at the same indentation. Otherwise, as
+//      voted" gives "the council voted") when it has 1-3 digits, or when it
+//      can start a CommonMark list item: its number is 1, or it follows a
+//      blank line or starts the text, or it continues a list at the same
+//      indentation. Otherwise, as
 //      in hard-wrapped prose ("rose in\n2011. The"), and whenever the
 //      digits are not followed by `.`/`)` and a space ("2019 was"), the
 //      digits are an ordinary word.

@@ -58,7 +58,7 @@ TEST(CorpusIndexTest, BuildIsIndependentOfThreadsAndSpills) {
   many.memory_mb = 16;
   ASSERT_TRUE(BuildCorpus(dir.path() + "/a", {dir.path() + "/works.jsonl"}, one).ok());
   ASSERT_TRUE(BuildCorpus(dir.path() + "/b", {dir.path() + "/works.jsonl"}, many).ok());
-  for (const char* kind : {"works", "fingerprints", "titles"}) {
+  for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
     std::ifstream a(GenerationFile(dir.path() + "/a", kind, 1), std::ios::binary);
     std::ifstream b(GenerationFile(dir.path() + "/b", kind, 1), std::ios::binary);
     std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
@@ -95,7 +95,7 @@ TEST(CorpusIndexTest, AddEqualsBuildingAtOnce) {
   EXPECT_EQ(text, SomeWorks(1, 15)[0].text);
 }
 
-TEST(CorpusIndexTest, CommonFingerprintsCollapse) {
+TEST(CorpusIndexTest, CommonKGramsAreExcluded) {
   TempDir dir;
   // Twelve works sharing one 30-word boilerplate paragraph.
   const std::string boiler = Prose(999, 30);
@@ -104,7 +104,18 @@ TEST(CorpusIndexTest, CommonFingerprintsCollapse) {
   WriteFile(dir.path() + "/works.jsonl", WorksJsonl(works));
   auto report = BuildCorpus(dir.path() + "/ix", {dir.path() + "/works.jsonl"}, {});
   ASSERT_TRUE(report.ok());
-  EXPECT_GT(report->common, 0u);
+  EXPECT_GT(report->excluded, 0u);
+  // The boilerplate seeds nothing; each work's own text still matches.
+  auto index = CorpusIndex::Open(dir.path() + "/ix");
+  ASSERT_TRUE(index.ok());
+  Matcher m(**index, MatchOptions());
+  std::vector<CorpusMatch> out;
+  ASSERT_TRUE(m.Match("Quoted: " + boiler + " and more " + boiler, false, &out).ok());
+  EXPECT_TRUE(out.empty());
+  ASSERT_TRUE(m.Match(works[4].text, false, &out).ok());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ((*index)->work(out[0].work).id, "w4");
+  EXPECT_EQ(out[0].words, 230u);
 }
 
 TEST(CorpusIndexTest, BadWorksNameFileLineAndField) {
@@ -159,7 +170,7 @@ TEST(CorpusIndexTest, DamageIsDetected) {
   TempDir dir;
   WriteFile(dir.path() + "/works.jsonl", WorksJsonl(SomeWorks(3)));
   ASSERT_TRUE(BuildCorpus(dir.path() + "/ix", {dir.path() + "/works.jsonl"}, {}).ok());
-  for (const char* kind : {"works", "fingerprints", "titles"}) {
+  for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
     const std::string path = GenerationFile(dir.path() + "/ix", kind, 1);
     std::ifstream in(path, std::ios::binary);
     const std::string original((std::istreambuf_iterator<char>(in)), {});

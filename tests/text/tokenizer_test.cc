@@ -73,7 +73,11 @@ TEST(TokenizerTest, BulletsAndNumberedLists) {
   EXPECT_EQ(Words("the permit was issued in\n2011. The council"),
             (V{"the", "permit", "was", "issued", "in", "2011", "the", "council"}));
   EXPECT_EQ(Words("Intro:\n\n3. third\n4. fourth"), (V{"intro", "third", "fourth"}));
-  EXPECT_EQ(Words("Steps:\n1. a\n2. b\n\nThen\n3. c"), (V{"steps", "a", "b", "then", "3", "c"}));
+  EXPECT_EQ(Words("Steps:\n1. a\n2. b\n\nThen\n3. c"), (V{"steps", "a", "b", "then", "c"}));
+  // A list whose first item shares the intro's line (as chat answers do).
+  EXPECT_EQ(Words("Here: 1. a\n2. b\n3. c"), (V{"here", "1", "a", "b", "c"}));
+  EXPECT_EQ(Words("the permit was issued in\n2011. The council\nrose by\n4120. x"),
+            (V{"the", "permit", "was", "issued", "in", "2011", "the", "council", "rose", "by", "4120", "x"}));
   EXPECT_EQ(Words("1. a\n   1. b\n   2. c\n2. d"), (V{"a", "b", "c", "d"}));
   EXPECT_EQ(Words("1. rose in\n   2011. Then\n2. fell"), (V{"rose", "in", "2011", "then", "fell"}));
   EXPECT_EQ(Words("1. a\r\n2. b\r3. c"), (V{"a", "b", "c"}));
@@ -285,6 +289,39 @@ TEST(WordHashTest, AsciiFastPathEqualsIcu) {
     Tokenize(split, &tokens);
     ASSERT_EQ(tokens.size(), 1u) << split;
     ASSERT_EQ(tokens[0].hash, WordHash(IcuNormalize(w + "x"))) << split;
+  }
+}
+
+// Random bytes drawn from markup, UTF-8 pieces and invalid sequences: no
+// crash (the sanitizer build checks memory), spans ordered and in range,
+// both entry points agree.
+TEST(TokenizerTest, RandomInputInvariants) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "7", " ", "\n", "\r", "\n\n", "1. ", "- ", "> ", "'", "’", "&", "&amp;", "&#8217;",
+      "&#x", ";", "<", ">", "<b>", "](", ")", "]", "(", "é", "е", "東", "\u3099", "\u00AD", "\xE2\x80",
+      "\xFF", "\xC3", "\xF0\x9F\x98\x80", "#", "**", "\t"};
+  uint64_t s = 99;
+  std::vector<Token> tokens;
+  std::vector<std::string> words;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    const int len = static_cast<int>((s >> 40) % 60);
+    for (int k = 0; k < len; ++k) {
+      s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+      text += pieces[(s >> 33) % pieces.size()];
+    }
+    Tokenize(text, &tokens);
+    NormalizedWords(text, &words);
+    ASSERT_EQ(tokens.size(), words.size()) << text;
+    uint32_t last = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      ASSERT_LE(last, tokens[i].begin) << text;
+      ASSERT_LT(tokens[i].begin, tokens[i].end) << text;
+      ASSERT_LE(tokens[i].end, text.size()) << text;
+      ASSERT_EQ(tokens[i].hash, WordHash(words[i])) << text;
+      last = tokens[i].end;
+    }
   }
 }
 

@@ -51,6 +51,7 @@ void PrintReport(const std::string& verb, const CorpusBuildReport& r, double sec
     w.Key("words_total"); w.Uint(r.words_total);
     w.Key("fingerprints"); w.Uint(r.fingerprints);
     w.Key("common"); w.Uint(r.common);
+    w.Key("excluded"); w.Uint(r.excluded);
     w.Key("index_bytes"); w.Uint(r.index_bytes);
     w.Key("works_bytes"); w.Uint(r.works_bytes);
     w.Key("seconds"); w.Double(seconds);
@@ -62,9 +63,9 @@ void PrintReport(const std::string& verb, const CorpusBuildReport& r, double sec
              r.works_added, r.words_added, r.bytes_read / 1e6,
              r.duplicate_ids ? fmt::format(", {} skipped as already present", r.duplicate_ids) : "",
              r.works_total, r.words_total);
-  fmt::print("fingerprints: {} postings, {} common; index {:.1f} MB ({:.2f} bytes per word), works {:.1f} MB; "
+  fmt::print("fingerprints: {} postings, {} common k-grams excluded, {} marked common; index {:.1f} MB ({:.2f} bytes per word), works {:.1f} MB; "
              "{:.1f} s\n",
-             r.fingerprints, r.common, r.index_bytes / 1e6,
+             r.fingerprints, r.excluded, r.common, r.index_bytes / 1e6,
              r.words_total ? static_cast<double>(r.index_bytes) / r.words_total : 0.0, r.works_bytes / 1e6, seconds);
 }
 
