@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   part[3].assign(p, rest);
   auto files = winnow::corpus::IndexFiles::FromBytes(part[0], part[1], part[2], part[3]);
   if (!files.ok()) return 0;
+  (void)(*files)->ValidateAllPostings();
   winnow::corpus::IndexImpl index(std::move(*files));
   std::string probe = "Give me the full article please. ";
   for (uint32_t i = 0; i < index.num_works() && i < 16; ++i) {

@@ -8,6 +8,7 @@ namespace {
 
 constexpr int32_t kNegInf = std::numeric_limits<int32_t>::min() / 4;
 enum : uint8_t { kFromDiag = 0, kFromUp = 1, kFromLeft = 2 };
+constexpr int32_t kMatchScore = 1;
 
 // Generic X-drop over accessor functions, so that the backward extension
 // reads the sequences from their ends without copying them.
@@ -42,7 +43,7 @@ Extension Extend(size_t n, size_t m, GetA get_a, GetB get_b, int band, int xdrop
       int32_t v = kNegInf;
       uint8_t from = kFromDiag;
       if (j >= 1 && prev[d] > kNegInf) {  // diagonal: (i-1, j-1) has the same d
-        v = prev[d] + (get_a(i - 1) == get_b(static_cast<size_t>(j) - 1) ? 1 : -1);
+        v = prev[d] + (get_a(i - 1) == get_b(static_cast<size_t>(j) - 1) ? kMatchScore : -1);
       }
       if (d + 1 < width && prev[d + 1] > kNegInf && prev[d + 1] - 1 > v) {  // up: (i-1, j)
         v = prev[d + 1] - 1;
@@ -56,6 +57,8 @@ Extension Extend(size_t n, size_t m, GetA get_a, GetB get_b, int band, int xdrop
       cur[d] = v;
       tr[d] = from;
       if (v > row_max) row_max = v;
+      // On a tie the region grows (past an edit to the equal word after
+      // it); words that agree by chance are trimmed by the caller.
       if (v >= best && v > kNegInf && from == kFromDiag && j >= 1 &&
           get_a(i - 1) == get_b(static_cast<size_t>(j) - 1)) {
         best = v;

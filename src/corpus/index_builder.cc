@@ -33,6 +33,7 @@ namespace fs = std::filesystem;
 
 constexpr size_t kBatchBytes = 16 << 20;
 constexpr int kZstdLevel = 3;
+constexpr int kExclusionRounds = 2;
 
 // A work after the parallel step, ready to append.
 struct Prepared {
@@ -40,7 +41,7 @@ struct Prepared {
   std::string block;              // zstd frame of the text
   std::vector<Fingerprint> fps;
   uint32_t words = 0;
-  uint64_t title_key = 0;
+  uint64_t title_key = 0, title_full = 0;
   uint32_t title_words = 0;
   Status status;
 };
@@ -86,6 +87,10 @@ void PrepareWork(int k, int w, const CommonSet& exclude, Scratch* s, Prepared* p
     KGramHashes(s->words, kTitleKeyWords, &s->kgrams);
     p->title_key = s->kgrams[0];
     p->title_words = static_cast<uint32_t>(s->tokens.size());
+    s->words.resize(s->tokens.size());
+    for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
+    KGramHashes(s->words, static_cast<int>(s->words.size()), &s->kgrams);
+    p->title_full = s->kgrams[0];
   }
 }
 
@@ -208,7 +213,7 @@ class Builder {
     WINNOW_RETURN_IF_ERROR(meta_.Write(meta));
     WINNOW_RETURN_IF_ERROR(data_.Write(p->block));
     rows_.push_back(row);
-    if (p->title_words > 0) titles_.push_back({p->title_key, ordinal, p->title_words});
+    if (p->title_words > 0) titles_.push_back({p->title_key, p->title_full, ordinal, p->title_words});
     for (const Fingerprint& f : p->fps) buffer_.push_back({f.hash, ordinal, f.pos});
     report_.works_added++;
     report_.words_added += p->words;
@@ -218,18 +223,32 @@ class Builder {
     return Status::Ok();
   }
 
-  // The second pass of a new build. The first pass winnowed every k-gram;
-  // the fingerprints held by common_works works or more become the excluded
+  // The later passes of a new build. The first pass winnowed every k-gram;
+  // the fingerprints held by common_works works or more join the excluded
   // set, and every work is winnowed again without them (read back from the
-  // compressed texts just written, so the inputs are parsed once).
+  // compressed texts just written, so the inputs are parsed once). Leaving
+  // some k-grams out lets others be selected, a few of them common too, so
+  // this runs twice; what is still common after that is only marked.
   Status ExcludeCommonAndRefingerprint() {
-    if (!buffer_.empty()) WINNOW_RETURN_IF_ERROR(Spill());
-    WINNOW_RETURN_IF_ERROR(CollectCommon(runs_, options_.common_works, &common_keys_));
-    std::error_code ec;
-    for (const std::string& r : runs_) fs::remove(r, ec);
-    runs_.clear();
-    run_records_ = 0;
-    exclude_ = CommonSet(common_keys_);
+    for (int round = 0; round < kExclusionRounds; ++round) {
+      if (!buffer_.empty()) WINNOW_RETURN_IF_ERROR(Spill());
+      std::vector<uint64_t> fresh;
+      WINNOW_RETURN_IF_ERROR(CollectCommon(runs_, options_.common_works, &fresh));
+      if (fresh.empty()) break;
+      std::vector<uint64_t> all;
+      std::set_union(common_keys_.begin(), common_keys_.end(), fresh.begin(), fresh.end(), std::back_inserter(all));
+      common_keys_ = std::move(all);
+      std::error_code ec;
+      for (const std::string& r : runs_) fs::remove(r, ec);
+      runs_.clear();
+      run_records_ = 0;
+      exclude_ = CommonSet(common_keys_);
+      WINNOW_RETURN_IF_ERROR(Refingerprint());
+    }
+    return Status::Ok();
+  }
+
+  Status Refingerprint() {
     WINNOW_ASSIGN_OR_RETURN(auto data, MappedFile::Open(TmpPath("data")));
     constexpr size_t kBatch = 4096;
     std::vector<std::vector<Fingerprint>> fps;
@@ -433,6 +452,7 @@ StatusOr<CorpusBuildReport> AddToCorpus(const std::string& index_dir, const std:
                                         const CorpusBuildOptions& options) {
   WINNOW_RETURN_IF_ERROR(corpus::CheckOptions(options));
   WINNOW_ASSIGN_OR_RETURN(auto previous, corpus::IndexFiles::Open(index_dir));
+  WINNOW_RETURN_IF_ERROR(previous->ValidateAllPostings());  // the merge reads every posting
   corpus::Builder b(index_dir, options, previous.get());
   Status s = b.Run(inputs);
   if (!s.ok()) {

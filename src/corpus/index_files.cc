@@ -58,6 +58,7 @@ StatusOr<std::unique_ptr<IndexFiles>> IndexFiles::FromBytes(std::string_view wor
 
 Status IndexFiles::Validate(const std::string& wname, const std::string& fname, const std::string& tname,
                             const std::string& cname) {
+  fingerprints_name_ = fname;
   WINNOW_RETURN_IF_ERROR(ValidateWorks(works_, wname, &wh_));
   const uint32_t n = static_cast<uint32_t>(wh_.num_works);
   WINNOW_RETURN_IF_ERROR(ValidateFingerprints(fingerprints_, fname, n, &fh_));
@@ -69,6 +70,20 @@ Status IndexFiles::Validate(const std::string& wname, const std::string& fname, 
   dir_ = reinterpret_cast<const uint32_t*>(fingerprints_.data() + kHeaderSize +
                                            fh_.num_entries * sizeof(FingerprintEntry));
   titles_ = reinterpret_cast<const TitleEntry*>(titles_file_.data() + kHeaderSize);
+  return Status::Ok();
+}
+
+Status IndexFiles::ValidateAllPostings() const {
+  return ValidatePostings(fingerprints_, fingerprints_name_, num_works(), fh_);
+}
+
+Status IndexFiles::BucketRange(uint64_t b, uint32_t* begin, uint32_t* end) const {
+  *begin = dir_[b];
+  *end = dir_[b + 1];
+  if (*begin > *end || *end > fh_.num_entries) {
+    return Status::Corruption(fingerprints_name_ + ": bucket directory out of order at " + std::to_string(b) +
+                              " (rebuild the index with `winnow corpus build`)");
+  }
   return Status::Ok();
 }
 

@@ -50,6 +50,11 @@ class IndexFiles {
   const TitleEntry* titles() const { return titles_; }
 
   uint64_t bytes_on_disk() const;
+  // Reads the whole fingerprint table (ValidatePostings).
+  Status ValidateAllPostings() const;
+  // Bounds of bucket `b`'s postings, checked: Corruption when the directory
+  // is damaged.
+  Status BucketRange(uint64_t b, uint32_t* begin, uint32_t* end) const;
 
  private:
   IndexFiles() = default;
@@ -59,6 +64,7 @@ class IndexFiles {
   uint64_t generation_ = 0;
   std::unique_ptr<MappedFile> works_map_, fingerprints_map_, titles_map_, common_map_;  // null for FromBytes
   std::string_view works_, fingerprints_, titles_file_, common_file_;
+  std::string fingerprints_name_;
   WorksHeader wh_{};
   FingerprintsHeader fh_{};
   TitlesHeader th_{};

@@ -91,11 +91,12 @@ struct TitlesHeader {
 static_assert(sizeof(TitlesHeader) == kHeaderSize);
 
 struct TitleEntry {
-  uint64_t key;     // KGram hash of the title's first kTitleKeyWords words
+  uint64_t key;     // KGramHashes of the title's first kTitleKeyWords words
+  uint64_t full;    // KGramHashes of all its words (k = words)
   uint32_t work;
   uint32_t words;   // words in the whole title
 };
-static_assert(sizeof(TitleEntry) == 16);
+static_assert(sizeof(TitleEntry) == 24);
 
 // common-G.bin: header, then the excluded k-gram hashes, strictly
 // increasing (none equal to kExcluded).
@@ -122,9 +123,15 @@ inline uint64_t KeyOf(uint64_t hash, uint32_t dir_bits) {
 // Checks a works file (`name` for messages). On success *header is set.
 // Every row's metadata and text block must lie inside the file.
 Status ValidateWorks(std::string_view bytes, const std::string& name, WorksHeader* header);
-// Checks a fingerprints file against the works file's count.
+// Checks a fingerprints file's header and size against the works file's
+// count. Postings and directory entries are not read here (that would page
+// in the whole table): readers bound-check each one they use.
 Status ValidateFingerprints(std::string_view bytes, const std::string& name, uint32_t num_works,
                             FingerprintsHeader* header);
+// Reads every posting and directory entry of a fingerprints file that
+// ValidateFingerprints accepted (`corpus add` does, before it merges).
+Status ValidatePostings(std::string_view bytes, const std::string& name, uint32_t num_works,
+                        const FingerprintsHeader& header);
 Status ValidateTitles(std::string_view bytes, const std::string& name, uint32_t num_works,
                       TitlesHeader* header);
 Status ValidateCommon(std::string_view bytes, const std::string& name, CommonHeader* header);

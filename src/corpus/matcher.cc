@@ -24,7 +24,7 @@ namespace winnow {
 namespace corpus {
 namespace {
 
-constexpr uint32_t kMaxChainGap = 120;  // words between two seeds of one chain
+constexpr uint32_t kMaxChainGap = 300;  // words between two seeds of one chain
 constexpr int kBand = 16;               // diagonal band of the extension
 constexpr int kXDrop = 12;              // extension stops this far below its best score
 constexpr size_t kCacheWorks = 32;
@@ -37,7 +37,7 @@ struct Region {
   uint32_t work = 0;
   uint32_t qa = 0, qb = 0, wa = 0, wb = 0;  // token ranges
   uint32_t work_start = 0, work_end = 0;  // code points of the work's text
-  uint32_t matches = 0, longest = 0;
+  uint32_t matches = 0, edits = 0, longest = 0;
   double identity = 0;
   uint32_t also = 0;
   uint32_t seeds = 0;
@@ -70,7 +70,7 @@ class MatcherImpl {
     index_.common().Exclude(&kgrams_);
     Winnow(kgrams_, w_, &fps_);
     stats->fingerprints += fps_.size();
-    Lookup();
+    WINNOW_RETURN_IF_ERROR(Lookup());
     stats->postings += hits_.size();
     regions_.clear();
     WINNOW_RETURN_IF_ERROR(ChainAndAlign(stats));
@@ -84,22 +84,33 @@ class MatcherImpl {
   }
 
  private:
-  void Lookup() {
+  Status Lookup() {
     hits_.clear();
     const uint32_t* dir = index_.directory();
     const FingerprintEntry* entries = index_.entries();
-    buckets_.resize(fps_.size());
-    for (size_t i = 0; i < fps_.size(); ++i) {
-      buckets_[i] = BucketOf(fps_[i].hash, bits_);
-      __builtin_prefetch(dir + buckets_[i]);
-    }
-    for (size_t i = 0; i < fps_.size(); ++i) __builtin_prefetch(entries + dir[buckets_[i]]);
-    for (size_t i = 0; i < fps_.size(); ++i) {
+    const uint32_t num_works = index_.num_works();
+    const size_t n = fps_.size();
+    buckets_.resize(n);
+    for (size_t i = 0; i < n; ++i) buckets_[i] = BucketOf(fps_[i].hash, bits_);
+    // Software pipeline: the directory slot of lookup i + 2D and the bucket
+    // of lookup i + D are fetched while lookup i is scanned, so about D
+    // misses are in flight at once (the table is far larger than the caches).
+    constexpr size_t kDistance = 8;
+    for (size_t i = 0; i < std::min(n, 2 * kDistance); ++i) __builtin_prefetch(dir + buckets_[i]);
+    for (size_t i = 0; i < std::min(n, kDistance); ++i) __builtin_prefetch(entries + dir[buckets_[i]]);
+    for (size_t i = 0; i < n; ++i) {
+      if (i + 2 * kDistance < n) __builtin_prefetch(dir + buckets_[i + 2 * kDistance]);
+      if (i + kDistance < n) __builtin_prefetch(entries + dir[buckets_[i + kDistance]]);
       const uint32_t lo = LoOf(fps_[i].hash, bits_);
-      const uint64_t b = buckets_[i];
-      for (uint32_t e = dir[b]; e < dir[b + 1]; ++e) {
+      uint32_t begin, end;
+      WINNOW_RETURN_IF_ERROR(index_.files().BucketRange(buckets_[i], &begin, &end));
+      for (uint32_t e = begin; e < end; ++e) {
         if (entries[e].lo != lo) continue;
         if (entries[e].work == kCommonWork) break;  // common: never a seed
+        if (entries[e].work >= num_works) {
+          return Status::Corruption("corpus index: fingerprint posting " + std::to_string(e) + " names work " +
+                                    std::to_string(entries[e].work) + " of " + std::to_string(num_works));
+        }
         hits_.push_back({entries[e].work, fps_[i].pos, entries[e].pos});
       }
     }
@@ -108,14 +119,12 @@ class MatcherImpl {
       if (a.q != b.q) return a.q < b.q;
       return a.w < b.w;
     });
+    return Status::Ok();
   }
 
-  // Works are visited by number of seeds, most first. A chain whose seeds
-  // all fall inside a region already reportable is not aligned: its work
-  // holds (part of) the same passage, so it only adds to that region's
-  // `also` when it holds at least half as many seeds. That skips the
-  // decoding of works that share a phrase or two with a copied passage,
-  // which otherwise costs more than everything else together.
+  // Works are visited by number of seeds, most first, so that the decoding
+  // of works that merely share a phrase or two with a copied passage (which
+  // otherwise costs more than everything else together) can be skipped.
   Status ChainAndAlign(MatcherStats* stats) {
     groups_.clear();
     for (size_t i = 0; i < hits_.size();) {
@@ -132,10 +141,12 @@ class MatcherImpl {
       stats->chains += chains_.size();
       const CachedWork* work = nullptr;
       for (const auto& chain : chains_) {
-        if (Region* cover = CoveringRegion(chain)) {
-          if (chain.size() * 2 >= cover->seeds && cover->work != chain[0].work) ++cover->also;
-          continue;
-        }
+        // A chain inside a region already found, with under half its seeds,
+        // is a phrase or two that the work shares with the copied passage:
+        // not worth decoding the work. A stronger one may be a syndicated
+        // or near-duplicate copy, even the better source: align it.
+        const Region* cover = CoveringRegion(chain);
+        if (cover != nullptr && chain.size() * 2 < cover->seeds) continue;
         if (work == nullptr) {
           WINNOW_ASSIGN_OR_RETURN(work, LoadWork(hits_[i].work));
         }
@@ -145,28 +156,59 @@ class MatcherImpl {
     return Status::Ok();
   }
 
-  // Greedy collinear chains of the hits [i, j) of one work.
+  // Chains of the hits [i, j) of one work (sorted by entry word), by dynamic
+  // programming as in minimap2: a chain scores the words its seeds cover,
+  // minus one per word of diagonal drift between consecutive seeds (the
+  // indels an alignment through them would need) and a little per word of
+  // gap. The best chain is taken, its seeds removed, and so on, so a phrase
+  // that the work repeats elsewhere cannot pull a verbatim copy off its
+  // diagonal.
   void BuildChains(size_t i, size_t j) {
     chains_.clear();
-    for (size_t h = i; h < j; ++h) {
-      const Hit& hit = hits_[h];
-      bool placed = false;
-      for (auto& chain : chains_) {
-        const Hit& last = chain.back();
-        if (hit.q <= last.q || hit.w <= last.w || hit.q - last.q > kMaxChainGap) continue;
-        const int64_t drift = (int64_t{hit.w} - hit.q) - (int64_t{last.w} - last.q);
-        if (std::abs(drift) > 10 + static_cast<int64_t>(hit.q - last.q) / 4) continue;
-        chain.push_back(hit);
-        placed = true;
-        break;
+    const size_t n = j - i;
+    const Hit* h = hits_.data() + i;
+    used_.assign(n, 0);
+    score_.resize(n);
+    pred_.resize(n);
+    const double k = k_;
+    for (;;) {
+      size_t best = SIZE_MAX;
+      for (size_t a = 0; a < n; ++a) {
+        score_[a] = -1;
+        if (used_[a]) continue;
+        score_[a] = k;
+        pred_[a] = SIZE_MAX;
+        // Predecessors within the gap limit; at most 64 back keeps it linear.
+        for (size_t b = a, seen = 0; b-- > 0 && seen < 64;) {
+          if (used_[b]) continue;
+          if (h[a].q - h[b].q > kMaxChainGap) break;
+          ++seen;
+          if (h[b].q >= h[a].q || h[b].w >= h[a].w) continue;
+          const int64_t drift = std::abs((int64_t{h[a].w} - h[a].q) - (int64_t{h[b].w} - h[b].q));
+          if (drift > 10 + static_cast<int64_t>(h[a].q - h[b].q) / 4) continue;
+          const double gain = std::min<double>({k, double(h[a].q - h[b].q), double(h[a].w - h[b].w)});
+          const double s = score_[b] + gain - drift - 0.01 * (h[a].q - h[b].q);
+          if (s > score_[a]) {
+            score_[a] = s;
+            pred_[a] = b;
+          }
+        }
+        if (best == SIZE_MAX || score_[a] > score_[best]) best = a;
       }
-      if (!placed) chains_.push_back({hit});
+      if (best == SIZE_MAX) break;
+      std::vector<Hit> chain;
+      for (size_t a = best; a != SIZE_MAX; a = pred_[a]) {
+        chain.push_back(h[a]);
+        used_[a] = 1;
+      }
+      std::reverse(chain.begin(), chain.end());
+      chains_.push_back(std::move(chain));
     }
   }
 
-  Region* CoveringRegion(const std::vector<Hit>& chain) {
+  const Region* CoveringRegion(const std::vector<Hit>& chain) const {
     const uint32_t first = chain.front().q, last = chain.back().q + static_cast<uint32_t>(k_);
-    for (Region& r : regions_) {
+    for (const Region& r : regions_) {
       if (Reportable(r) && r.qa <= first && last <= r.qb) return &r;
     }
     return nullptr;
@@ -185,11 +227,14 @@ class MatcherImpl {
   bool AlignChain(const std::vector<Hit>& chain, const CachedWork& work) {
     std::span<const uint64_t> q(hashes_), wk(work.hashes);
     ops_.clear();
+    kept_.clear();
+    for (const Hit& h : chain) {
+      if (SeedHolds(h, work)) kept_.push_back(h);
+    }
     bool started = false;
     uint32_t q0 = 0, w0 = 0, qe = 0, we = 0;
     const uint32_t k = static_cast<uint32_t>(k_);
-    for (const Hit& h : chain) {
-      if (!SeedHolds(h, work)) continue;
+    for (const Hit& h : kept_) {
       if (!started) {
         started = true;
         q0 = h.q;
@@ -223,6 +268,7 @@ class MatcherImpl {
     r.wa = w0 - static_cast<uint32_t>(b.b_len);
     r.qb = qe + static_cast<uint32_t>(f.a_len);
     r.wb = we + static_cast<uint32_t>(f.b_len);
+    TrimEnds(&r);
     r.work_start = work.tokens[r.wa].begin;
     r.work_end = work.tokens[r.wb - 1].end;
     uint32_t run = 0;
@@ -231,6 +277,7 @@ class MatcherImpl {
         ++r.matches;
         r.longest = std::max(r.longest, ++run);
       } else {
+        ++r.edits;
         run = 0;
       }
     }
@@ -238,6 +285,30 @@ class MatcherImpl {
     r.identity = longer ? static_cast<double>(r.matches) / longer : 0;
     regions_.push_back(r);
     return true;
+  }
+
+  // A region starts and ends with two equal words in a row: a lone equal
+  // word at an end, past an edit, is more often a "the" or "of" that agrees
+  // by chance than the copy going on. Trims back_ (the region's operations)
+  // and the region's bounds to match.
+  void TrimEnds(Region* r) {
+    auto advance = [](Op op, uint32_t* q, uint32_t* w, int dir) {
+      if (op != Op::kDel) *q += dir;
+      if (op != Op::kIns) *w += dir;
+    };
+    size_t first = 0, last = back_.size();
+    while (last - first >= 2 && !(back_[first] == Op::kMatch && back_[first + 1] == Op::kMatch)) {
+      advance(back_[first++], &r->qa, &r->wa, +1);
+    }
+    while (last - first >= 2 && !(back_[last - 1] == Op::kMatch && back_[last - 2] == Op::kMatch)) {
+      const Op op = back_[--last];
+      uint32_t q = 0, w = 0;
+      advance(op, &q, &w, 1);
+      r->qb -= q;
+      r->wb -= w;
+    }
+    back_.erase(back_.begin() + static_cast<std::ptrdiff_t>(last), back_.end());
+    back_.erase(back_.begin(), back_.begin() + static_cast<std::ptrdiff_t>(first));
   }
 
   bool Reportable(const Region& r) const {
@@ -251,7 +322,10 @@ class MatcherImpl {
       if (Reportable(r)) cands.push_back(r);
     }
     std::sort(cands.begin(), cands.end(), [](const Region& a, const Region& b) {
-      if (a.matches != b.matches) return a.matches > b.matches;
+      // Alignment score first (equal words minus edits), so that of two
+      // near-duplicate stories the one that holds the passage exactly wins.
+      const int64_t sa = int64_t{a.matches} - a.edits, sb = int64_t{b.matches} - b.edits;
+      if (sa != sb) return sa > sb;
       if (a.identity != b.identity) return a.identity > b.identity;
       if (a.work != b.work) return a.work < b.work;
       return a.qa < b.qa;
@@ -297,11 +371,9 @@ class MatcherImpl {
       size_t found = SIZE_MAX;  // index in *out of this position's title match
       for (const TitleEntry& e : index_.TitleEntries(kgrams_[p])) {
         if (e.words < static_cast<uint32_t>(options_.min_title_words) || p + e.words > hashes_.size()) continue;
-        text::Tokenize(index_.work(e.work).title, &title_tokens_);
-        if (title_tokens_.size() != e.words) continue;
-        bool equal = true;
-        for (size_t t = 0; t < e.words && equal; ++t) equal = title_tokens_[t].hash == hashes_[p + t];
-        if (!equal) continue;
+        KGramHashes(std::span<const uint64_t>(hashes_).subspan(p, e.words), static_cast<int>(e.words),
+                    &title_hash_);
+        if (title_hash_[0] != e.full) continue;
         if (found != SIZE_MAX && (*out)[found].words == e.words) {
           ++(*out)[found].also;
           continue;
@@ -351,11 +423,16 @@ class MatcherImpl {
   MatchOptions options_;
   int k_, w_;
   uint32_t bits_;
-  std::vector<text::Token> tokens_, title_tokens_;
+  std::vector<text::Token> tokens_;
+  std::vector<uint64_t> title_hash_;
   std::vector<uint64_t> hashes_, kgrams_, buckets_;
   std::vector<Fingerprint> fps_;
   std::vector<Hit> hits_;
   std::vector<std::vector<Hit>> chains_;
+  std::vector<Hit> kept_;
+  std::vector<uint8_t> used_;
+  std::vector<double> score_;
+  std::vector<size_t> pred_;
   std::vector<std::pair<size_t, size_t>> groups_;
   std::vector<Region> regions_;
   std::vector<Op> ops_, back_;

@@ -93,12 +93,54 @@ size_t MatchEntity(const uint8_t* p, size_t i, size_t n, uint32_t* cp) {
   return q + 1 - i;
 }
 
+namespace {
+
+// HTML element names (lower case). Only these make a tag, so that the angle
+// brackets news wires put around company names and tickers ("<Genossen-
+// schaftliche Zentralbank AG>", "<FBC>") stay words.
+constexpr std::string_view kElements[] = {
+    "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big", "blockquote", "body", "br",
+    "button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl",
+    "dt", "em", "embed", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link",
+    "main", "mark", "meta", "nav", "noscript", "ol", "option", "p", "picture", "pre", "q", "s", "samp", "script",
+    "section", "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "table", "tbody",
+    "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "tt", "u", "ul", "var", "video",
+    "wbr"};
+
+bool IsElementName(const uint8_t* p, size_t len) {
+  if (len == 0 || len > 10) return false;
+  char lower[10];
+  for (size_t k = 0; k < len; ++k) lower[k] = static_cast<char>(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]);
+  const std::string_view name(lower, len);
+  for (std::string_view e : kElements) {
+    if (e == name) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 size_t MatchTag(const uint8_t* p, size_t i, size_t n) {
   if (i + 1 >= n) return 0;
-  const uint8_t c = p[i + 1];
-  if (!IsAlpha(c) && c != '/' && c != '!') return 0;
   const size_t limit = std::min(n, i + kMaxTagBytes);
-  for (size_t q = i + 2; q < limit; ++q) {
+  size_t q = i + 1;
+  if (p[q] == '!') {
+    // A comment runs to "-->", a declaration (<!DOCTYPE html>) to '>'.
+    const bool comment = q + 2 < n && p[q + 1] == '-' && p[q + 2] == '-';
+    for (q += 1; q < limit; ++q) {
+      if (comment ? (p[q] == '>' && p[q - 1] == '-' && p[q - 2] == '-' && q >= i + 6) : p[q] == '>') return q + 1 - i;
+    }
+    return 0;
+  }
+  if (p[q] == '/') ++q;
+  const size_t name = q;
+  while (q < n && (IsAlpha(p[q]) || IsDigit(p[q]))) ++q;
+  if (!IsElementName(p + name, q - name)) return 0;
+  if (q >= n || !(p[q] == '>' || p[q] == '/' || p[q] == ' ' || p[q] == '\t' || p[q] == '\n' || p[q] == '\r')) {
+    return 0;
+  }
+  for (; q < limit; ++q) {
     if (p[q] == '>') return q + 1 - i;
     if (p[q] == '<') return 0;
   }

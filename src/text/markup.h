@@ -21,10 +21,14 @@ namespace winnow::text {
 // when no reference starts at i; *cp is then unspecified.
 size_t MatchEntity(const uint8_t* p, size_t i, size_t n, uint32_t* cp);
 
-// REQUIRES: i < n and p[i] == '<'. Returns the length of the HTML/XML tag
-// (comment, doctype) starting at i: `<` then an ASCII letter, `/` or `!`,
-// up to the first `>` within 1024 bytes of the `<`, with no other `<`
-// before it. Returns 0 when there is no such tag.
+// REQUIRES: i < n and p[i] == '<'. Returns the length of the HTML tag,
+// comment or declaration starting at i, or 0 when there is none: `<!--` to
+// `-->`, `<!` to `>`, or `<` and an optional `/` and an HTML element name
+// (a, p, br, div, span, b, strong, li, h1, table, ... any case) followed by
+// `>`, `/` or whitespace, up to the first `>`; all within 1024 bytes of the
+// `<` and (except comments) with no other `<` before the `>`. Other angle
+// brackets are text: news wires write "<Genossenschaftliche Zentralbank
+// AG>" and tickers "<FBC>".
 size_t MatchTag(const uint8_t* p, size_t i, size_t n);
 
 // REQUIRES: i < n and p[i] == ']'. Returns the length of `](target)`

@@ -118,7 +118,7 @@ class Scanner {
           end = base_ + 64;
           while (end < n_ && IsAsciiAlnum(p_[end])) ++end;
         }
-        if (end < n_ && MayContinueWord(p_[end])) {
+        if (end < n_ && (MayContinueWord(p_[end]) || DigitGroupComma(end))) {
           ScanWord();
         } else {
           sink_->Ascii(p_ + i_, end - i_, n_ - i_, Offset(i_), Offset(end));
@@ -154,6 +154,12 @@ class Scanner {
 
  private:
   static bool MayContinueWord(uint8_t c) { return c >= 0x80 || c == '\'' || c == '&'; }
+  // A comma between two ASCII digits groups thousands: dropped, so that a
+  // copy with its commas removed has the same numbers.
+  bool DigitGroupComma(size_t pos) const {
+    return p_[pos] == ',' && pos > 0 && pos + 1 < n_ && p_[pos - 1] >= '0' && p_[pos - 1] <= '9' &&
+           p_[pos + 1] >= '0' && p_[pos + 1] <= '9';
+  }
 
   uint32_t Offset(size_t i) const { return static_cast<uint32_t>(i - delta_); }
 
@@ -253,6 +259,11 @@ class Scanner {
     };
     for (;;) {
       while (pos < n_ && IsAsciiAlnum(p_[pos])) ++pos;
+      if (pos < n_ && DigitGroupComma(pos)) {  // "1,905" is the word "1905"
+        flush();
+        run = ++pos;
+        continue;
+      }
       if (pos >= n_ || !MayContinueWord(p_[pos])) break;
       const Char ch = Decode(pos);
       const uint8_t cls = ch.cls & kClassMask;

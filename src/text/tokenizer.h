@@ -18,7 +18,8 @@
 //    apostrophe is a separator. Invisible default-ignorable characters
 //    (soft hyphen, ZWJ, ZWNJ, word joiner, BOM, variation selectors, bidi
 //    controls; not U+200B zero width space, a separator) behave the same
-//    way: "co\u00ADoperate" gives "cooperate".
+//    way: "co\u00ADoperate" gives "cooperate". So does a comma between two
+//    ASCII digits (thousands): "1,905" gives "1905", as "1905" does.
 // 3. Each Han, Hiragana or Katakana character (Script or Script_Extensions,
 //    so U+30FC ー counts) is a token by itself, together with any combining
 //    marks after it (halfwidth ﾞ ﾟ count as marks, so ｶﾞ equals ガ). Hangul
@@ -28,9 +29,12 @@
 //    "ＡＢＣ" → "abc", "ﬁ" → "fi", "ß" → "ss". Words of ASCII letters and
 //    digits take a fast path (ASCII lower-casing) with identical bytes.
 // 5. Markup makes no tokens, and the offsets of later words stay exact:
-//    - HTML/XML tags: `<` then an ASCII letter, `/` or `!`, through the next
-//      `>` if it is within 1024 bytes and no other `<` comes first
-//      (otherwise `<` is a separator). A tag separates words. Character
+//    - HTML tags, comments and declarations: `<!--` to `-->`, `<!` to `>`,
+//      and `<` or `</` with an HTML element name (a, p, br, div, span, li,
+//      h1, ...; any case) then `>`, `/` or whitespace, through the next `>`,
+//      all within 1024 bytes and with no other `<` first (otherwise `<` is
+//      a separator: "<Zentralbank AG>" and "<FBC>" in news wires are
+//      words). A tag separates words. Character
 //      references decode to the character they stand for: &amp; &lt; &gt;
 //      &quot; &apos; &nbsp; &rsquo; &lsquo; &ldquo; &rdquo; &mdash; &ndash;
 //      &hellip; (names matched ignoring case), &#8217; and &#x2019; (0x80-

@@ -83,6 +83,18 @@ TEST(TokenizerTest, BulletsAndNumberedLists) {
   EXPECT_EQ(Words("1. a\r\n2. b\r3. c"), (V{"a", "b", "c"}));
 }
 
+TEST(TokenizerTest, ThousandsCommasJoinDigits) {
+  EXPECT_EQ(Words("1,905 tons, 72,000,000 dlrs"), (V{"1905", "tons", "72000000", "dlrs"}));
+  EXPECT_EQ(Words("1905 tons"), (V{"1905", "tons"}));
+  EXPECT_EQ(Words("in 1, 2 and 3,"), (V{"in", "1", "2", "and", "3"}));
+  EXPECT_EQ(Words("a,1 b1,c 1.5,2"), (V{"a", "1", "b1", "c", "1", "52"}));
+  std::vector<Token> t;
+  Tokenize("x 12,345 y", &t);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].begin, 2u);
+  EXPECT_EQ(t[1].end, 8u);
+}
+
 TEST(TokenizerTest, Blockquotes) {
   EXPECT_EQ(Words("> The council\n> voted\n>\n>> again"), (V{"the", "council", "voted", "again"}));
   EXPECT_EQ(Words("> 1. item\n> 2. next\n>- x"), (V{"item", "next", "x"}));
@@ -102,6 +114,11 @@ TEST(TokenizerTest, HtmlTags) {
   EXPECT_EQ(Words("<a <b>c"), (V{"a", "c"}));  // another '<' first: not a tag
   EXPECT_EQ(Words("x <p unclosed"), (V{"x", "p", "unclosed"}));
   EXPECT_EQ(Words("<div\nclass=\"x\">body</div>"), V{"body"});
+  // Angle brackets that are not HTML (news wires' company names and tickers)
+  // hold words.
+  EXPECT_EQ(Words("<Genossenschaftliche\nZentralbank AG> and <FBC>, <MS>"),
+            (V{"genossenschaftliche", "zentralbank", "ag", "and", "fbc", "ms"}));
+  EXPECT_EQ(Words("<B>bold</B><SPAN CLASS=x>y</SPAN><!---->z"), (V{"bold", "y", "z"}));
   std::string long_tag = "<a " + std::string(1100, 'q') + ">end";
   EXPECT_EQ(Words(long_tag).size(), 3u);
   std::string just_fits = "<a" + std::string(1021, ' ') + ">end";  // 1024 bytes
@@ -189,7 +206,7 @@ TEST(TokenizerTest, InvalidUtf8) {
   EXPECT_EQ(Words("end\xE2\x80"), V{"end"});
   EXPECT_EQ(Words("caf\xC3"), V{"caf"});
   EXPECT_EQ(Words(std::string("a\0b", 3)), (V{"a", "b"}));
-  EXPECT_EQ(Spans("<b\xFF>x"), (S{{4, 5}}));
+  EXPECT_EQ(Spans("<b \xFF>x"), (S{{5, 6}}));  // an invalid byte inside a tag
 }
 
 TEST(TokenizerTest, OneMegabyte) {
