@@ -46,3 +46,17 @@ step "7. no lock-in: a vault segment is a standard age file of zstd frames"
 seg=$(find "$demo/matter/vault" -name 'seg-*.age' ! -name '*.idx.age' | sort | head -1)
 echo "age -d -i $demo/keys/custodian.key $seg | zstd -d | head -c 200"
 { age -d -i "$demo/keys/custodian.key" "$seg" | zstd -d -q | head -c 200; } || true; echo ' ...'
+
+step "8. the plaintiff's corpus: index the 2,000 generated news works (winnowed word 8-grams, 25-word guarantee)"
+"$winnow" corpus build "$demo/corpus" "$demo/data/works.jsonl"
+
+step "9. regurgitation: decrypt the vault on the fly and find entries that reproduce works (no chat text touches the disk)"
+"$winnow" export "$demo/matter" --identity "$demo/keys/custodian.key" \
+  | "$winnow" match --index "$demo/corpus" -o "$demo/matches.jsonl" --stats
+copies=$(grep -c '"kind":"copy"' "$demo/matches.jsonl" || true)
+titles=$(grep -c '"kind":"title"' "$demo/matches.jsonl" || true)
+planted=$(grep '"kind":"copy"' "$demo/data/truth.jsonl" | grep -cE '"words":([4-9][0-9]|[0-9]{3,}),' || true)
+echo "entries with a copied passage: $copies; prompts quoting a headline: $titles"
+echo "(the generator planted $planted passages of 40 words or more, verbatim or edited, some several to an entry)"
+echo "one of them:"
+grep -m1 '"kind":"copy"' "$demo/matches.jsonl" | head -c 400; echo
