@@ -437,12 +437,14 @@ StatusOr<CorpusBuildReport> BuildCorpus(const std::string& index_dir, const std:
   if (std::filesystem::exists(index_dir + "/CURRENT", ec)) {
     return Status::AlreadyExists(index_dir + ": already holds a corpus index (use `winnow corpus add`)");
   }
+  const bool created = !std::filesystem::exists(index_dir, ec);
   std::filesystem::create_directories(index_dir, ec);
   if (ec) return Status::IoError(index_dir + ": cannot create: " + ec.message());
   corpus::Builder b(index_dir, options, nullptr);
   Status s = b.Run(inputs);
   if (!s.ok()) {
     b.RemoveTemporaries();
+    if (created) std::filesystem::remove(index_dir, ec);  // only if empty: never a user's files
     return s;
   }
   return b.report();
