@@ -10,10 +10,9 @@ CommonSet::CommonSet(std::span<const uint64_t> keys) {
   const uint64_t capacity = std::bit_ceil(keys.size() * 2 + 2);
   table_.assign(capacity, kEmpty);
   mask_ = capacity - 1;
-  // The bitmap uses the top bits, the table the low bits: independent.
-  const uint64_t bits = std::max<uint64_t>(64, std::bit_ceil(keys.size() * 16));
-  bitmap_.assign(bits / 64, 0);
-  bits_shift_ = 64 - std::countr_zero(bits);
+  const uint64_t words = std::max<uint64_t>(2, std::bit_ceil(keys.size() / 8 + 1));
+  bitmap_.assign(words, 0);
+  word_shift_ = 64 - std::countr_zero(words);
   for (uint64_t key : keys) {
     if (key == kEmpty) continue;
     uint64_t i = key & mask_;
@@ -22,8 +21,7 @@ CommonSet::CommonSet(std::span<const uint64_t> keys) {
       table_[i] = key;
       ++size_;
     }
-    const uint64_t bit = key >> bits_shift_;
-    bitmap_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    bitmap_[key >> word_shift_] |= FilterBits(key);
   }
 }
 

@@ -1,8 +1,9 @@
 // CommonSet: the k-gram hashes a corpus index excludes from winnowing
 // (phrases found in many works: boilerplate, bylines, formulae). Built once
-// from a list; a bitmap of about 16 bits per key (small enough for the L2
-// cache) turns away almost every k-gram that is not in the set, and an
-// open-addressing table answers for the rest. Immutable after construction; thread-safe to read.
+// from a list; a blocked Bloom filter of about 8 bits per key (two bits in
+// one 64-bit word, small enough for the L2 cache) turns away almost every
+// k-gram that is not in the set, and an open-addressing table answers for
+// the rest. Immutable after construction; thread-safe to read.
 #pragma once
 
 #include <cstdint>
@@ -21,8 +22,8 @@ class CommonSet {
 
   bool Contains(uint64_t hash) const {
     if (mask_ == 0) return false;
-    const uint64_t bit = hash >> bits_shift_;
-    if (!((bitmap_[bit >> 6] >> (bit & 63)) & 1)) return false;
+    const uint64_t bits = FilterBits(hash);
+    if ((bitmap_[hash >> word_shift_] & bits) != bits) return false;
     for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
       if (table_[i] == hash) return true;
       if (table_[i] == kEmpty) return false;
@@ -44,8 +45,14 @@ class CommonSet {
   static constexpr uint64_t kEmpty = kExcluded;
   std::vector<uint64_t> table_;
   uint64_t mask_ = 0;
-  std::vector<uint64_t> bitmap_;  // bit (hash >> bits_shift_) is set for every key
-  int bits_shift_ = 63;
+  // The filter word of a hash is chosen by its top bits, the two bits in it
+  // by bits 0-5 and 6-11 (the table uses the low bits too, but a k-gram
+  // hash is mixed: the filter and the table are independent enough).
+  static uint64_t FilterBits(uint64_t hash) {
+    return (uint64_t{1} << (hash & 63)) | (uint64_t{1} << ((hash >> 6) & 63));
+  }
+  std::vector<uint64_t> bitmap_;
+  int word_shift_ = 63;
   size_t size_ = 0;
 };
 

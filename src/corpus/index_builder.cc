@@ -15,6 +15,7 @@
 
 #include "corpus/common_set.h"
 #include "corpus/fingerprint_merge.h"
+#include "corpus/fingerprinter.h"
 #include "corpus/index_files.h"
 #include "corpus/index_format.h"
 #include "corpus/kgram.h"
@@ -65,9 +66,7 @@ void Fingerprints(std::string_view text, int k, int w, const CommonSet& exclude,
   *words = static_cast<uint32_t>(s->tokens.size());
   s->words.resize(s->tokens.size());
   for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
-  KGramHashes(s->words, k, &s->kgrams);
-  exclude.Exclude(&s->kgrams);
-  Winnow(s->kgrams, w, fps);
+  FingerprintWords(s->words, k, w, exclude, fps);
 }
 
 void PrepareWork(int k, int w, const CommonSet& exclude, Scratch* s, Prepared* p) {

@@ -15,6 +15,7 @@
 #include <algorithm>
 
 #include "corpus/align.h"
+#include "corpus/fingerprinter.h"
 #include "corpus/index_impl.h"
 #include "corpus/kgram.h"
 #include "text/tokenizer.h"
@@ -66,9 +67,7 @@ class MatcherImpl {
     stats->words += tokens_.size();
     hashes_.resize(tokens_.size());
     for (size_t i = 0; i < tokens_.size(); ++i) hashes_[i] = tokens_[i].hash;
-    KGramHashes(hashes_, k_, &kgrams_);
-    index_.common().Exclude(&kgrams_);
-    Winnow(kgrams_, w_, &fps_);
+    FingerprintWords(hashes_, k_, w_, index_.common(), &fps_);
     stats->fingerprints += fps_.size();
     WINNOW_RETURN_IF_ERROR(Lookup());
     stats->postings += hits_.size();

@@ -1,4 +1,5 @@
 #include "corpus/kgram.h"
+#include "corpus/fingerprinter.h"
 
 #include <gtest/gtest.h>
 
@@ -96,6 +97,36 @@ TEST(WinnowTest, SharedRunOfTWordsSharesAFingerprint) {
       }
     }
     ASSERT_TRUE(shared) << "trial " << trial;
+  }
+}
+
+}  // namespace
+}  // namespace winnow::corpus
+
+namespace winnow::corpus {
+namespace {
+
+// The fused hot path equals the three reference steps.
+TEST(FingerprintWordsTest, EqualsKGramExcludeWinnow) {
+  std::mt19937_64 rng(3);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<uint64_t> words(rng() % 400);
+    for (auto& x : words) x = rng() % 300;
+    const int k = 1 + static_cast<int>(rng() % 9), w = 1 + static_cast<int>(rng() % 25);
+    std::vector<uint64_t> kgrams;
+    KGramHashes(words, k, &kgrams);
+    std::vector<uint64_t> common;
+    for (size_t i = 0; i < kgrams.size(); i += 3 + rng() % 5) common.push_back(kgrams[i]);
+    CommonSet exclude(common);
+    exclude.Exclude(&kgrams);
+    std::vector<Fingerprint> want, got;
+    Winnow(kgrams, w, &want);
+    FingerprintWords(words, k, w, exclude, &got);
+    ASSERT_EQ(want.size(), got.size()) << "trial " << trial;
+    for (size_t i = 0; i < want.size(); ++i) {
+      ASSERT_EQ(want[i].hash, got[i].hash);
+      ASSERT_EQ(want[i].pos, got[i].pos);
+    }
   }
 }
 
