@@ -22,7 +22,8 @@
 //                           and merged with the keys' sorted `lo` values
 //   BM_SortOnly             copy + sort alone (the cost the sorted methods add)
 // The sorted ones take a second argument: radix 0 = std::sort, 1 = a
-// one-pass MSD radix partition on the top bits then insertion sort.
+// two-level MSD radix sort (top 8 bits, then up to 12 more) finished by
+// insertion sort.
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
 
@@ -235,38 +236,70 @@ void PointLookupPrefetch(const Fingerprint* q, size_t n, std::vector<uint64_t>* 
   }
 }
 
-// Sorts by hash. radix: one counting pass on the top r bits (about 8 keys a
-// partition, r <= 18 so the counts stay in L2), then insertion sort.
+void InsertionSort(Fingerprint* a, size_t n) {
+  for (size_t i = 1; i < n; ++i) {
+    const Fingerprint x = a[i];
+    size_t j = i;
+    for (; j > 0 && a[j - 1].hash > x.hash; --j) a[j] = a[j - 1];
+    a[j] = x;
+  }
+}
+
+bool HashLess(const Fingerprint& a, const Fingerprint& b) { return a.hash < b.hash; }
+
+void SortSmall(Fingerprint* a, size_t n) {
+  if (n <= 32) {
+    InsertionSort(a, n);
+  } else {
+    std::sort(a, a + n, HashLess);
+  }
+}
+
+// Counting sort of src[0, n) into dst by the r hash bits above bit `shift`;
+// afterwards c[p] is the end of partition p (c has 2^r + 1 slots).
+void Scatter(const Fingerprint* src, size_t n, int shift, int r, Fingerprint* dst, uint32_t* c) {
+  const size_t parts = size_t{1} << r;
+  const uint64_t mask = parts - 1;
+  std::fill(c, c + parts + 1, 0);
+  for (size_t i = 0; i < n; ++i) ++c[((src[i].hash >> shift) & mask) + 1];
+  for (size_t p = 1; p <= parts; ++p) c[p] += c[p - 1];
+  for (size_t i = 0; i < n; ++i) dst[c[(src[i].hash >> shift) & mask]++] = src[i];
+}
+
+// Copies the batch into *out sorted by hash. radix: an MSD radix sort, one
+// pass on the top 8 bits (256 write streams), then each partition (in L2)
+// by its next bits (about 8 keys a sub-partition), then insertion sort.
+// Otherwise std::sort.
 void SortBatch(const Fingerprint* q, size_t n, bool radix, std::vector<Fingerprint>* out,
-               std::vector<uint32_t>* counts) {
-  auto less = [](const Fingerprint& a, const Fingerprint& b) { return a.hash < b.hash; };
+               std::vector<Fingerprint>* tmp, std::vector<uint32_t>* counts) {
   if (!radix || n < 256) {
     out->assign(q, q + n);
-    std::sort(out->begin(), out->end(), less);
+    std::sort(out->begin(), out->end(), HashLess);
     return;
   }
-  const int r = std::clamp(static_cast<int>(std::bit_width(n)) - 4, 8, 18);
-  const int shift = 64 - r;
-  counts->assign((size_t{1} << r) + 1, 0);
-  uint32_t* c = counts->data();
-  for (size_t i = 0; i < n; ++i) ++c[(q[i].hash >> shift) + 1];
-  for (size_t p = 1; p <= (size_t{1} << r); ++p) c[p] += c[p - 1];
+  constexpr int kTopBits = 8, kMaxSubBits = 12;
   out->resize(n);
+  tmp->resize(n);
+  counts->resize((size_t{1} << kTopBits) + 1 + (size_t{1} << kMaxSubBits) + 1);
   Fingerprint* o = out->data();
-  for (size_t i = 0; i < n; ++i) o[c[q[i].hash >> shift]++] = q[i];
-  // c[p] is now the end of partition p.
+  Fingerprint* t = tmp->data();
+  uint32_t* top = counts->data();
+  uint32_t* sub = top + (size_t{1} << kTopBits) + 1;
+  Scatter(q, n, 64 - kTopBits, kTopBits, o, top);
   size_t begin = 0;
-  for (size_t p = 0; p < (size_t{1} << r); ++p) {
-    const size_t end = c[p];
-    if (end - begin > 64) {
-      std::sort(o + begin, o + end, less);
+  for (size_t p = 0; p < (size_t{1} << kTopBits); ++p) {
+    const size_t end = top[p], m = end - begin;
+    if (m <= 32) {
+      InsertionSort(o + begin, m);
     } else {
-      for (size_t i = begin + 1; i < end; ++i) {
-        const Fingerprint x = o[i];
-        size_t j = i;
-        for (; j > begin && o[j - 1].hash > x.hash; --j) o[j] = o[j - 1];
-        o[j] = x;
+      const int r = std::clamp(static_cast<int>(std::bit_width(m)) - 3, 2, kMaxSubBits);
+      Scatter(o + begin, m, 64 - kTopBits - r, r, t + begin, sub);
+      size_t b = 0;
+      for (size_t s = 0; s < (size_t{1} << r); ++s) {
+        SortSmall(t + begin + b, sub[s] - b);
+        b = sub[s];
       }
+      std::copy(t + begin, t + end, o + begin);
     }
     begin = end;
   }
@@ -301,7 +334,7 @@ void SortedMerge(const std::vector<Fingerprint>& s, std::vector<Hit>* hits) {
 struct Scratch {
   std::vector<Hit> hits;
   std::vector<uint64_t> buckets;
-  std::vector<Fingerprint> sorted;
+  std::vector<Fingerprint> sorted, tmp;
   std::vector<uint32_t> counts;
 };
 
@@ -313,18 +346,18 @@ void Run(Method m, bool radix, const Fingerprint* q, size_t n, Scratch* s) {
     case Method::kPoint: PointLookup(q, n, &s->hits); break;
     case Method::kPointPrefetch: PointLookupPrefetch(q, n, &s->buckets, &s->hits); break;
     case Method::kSorted:
-      SortBatch(q, n, radix, &s->sorted, &s->counts);
+      SortBatch(q, n, radix, &s->sorted, &s->tmp, &s->counts);
       SortedWalk(s->sorted, &s->hits);
       break;
     case Method::kSortedPrefetch:
-      SortBatch(q, n, radix, &s->sorted, &s->counts);
+      SortBatch(q, n, radix, &s->sorted, &s->tmp, &s->counts);
       PointLookupPrefetch(s->sorted.data(), s->sorted.size(), &s->buckets, &s->hits);
       break;
     case Method::kSortedMerge:
-      SortBatch(q, n, radix, &s->sorted, &s->counts);
+      SortBatch(q, n, radix, &s->sorted, &s->tmp, &s->counts);
       SortedMerge(s->sorted, &s->hits);
       break;
-    case Method::kSortOnly: SortBatch(q, n, radix, &s->sorted, &s->counts); break;
+    case Method::kSortOnly: SortBatch(q, n, radix, &s->sorted, &s->tmp, &s->counts); break;
   }
 }
 

@@ -1,6 +1,6 @@
-// libFuzzer target for the corpus index reader. The input frames the four
-// files of one generation: u32 lengths of works, fingerprints and titles,
-// then their bytes, then the common file's bytes (the rest). Any
+// libFuzzer target for the corpus index reader. The input frames the five
+// files of one generation: u32 lengths of works, fingerprints, titles and
+// common, then their bytes, then the similar file's bytes (the rest). Any
 // bytes give an index or a Corruption; an accepted index serves metadata,
 // texts and matches without reading outside its files.
 #include <cstdint>
@@ -12,20 +12,20 @@
 #include "winnow/corpus.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size < 12) return 0;
-  uint32_t len[3];
-  std::memcpy(len, data, 12);
-  const char* p = reinterpret_cast<const char*>(data) + 12;
-  size_t rest = size - 12;
-  std::string part[4];  // copies: the reader needs the alignment a mapped file has
-  for (int i = 0; i < 3; ++i) {
+  if (size < 16) return 0;
+  uint32_t len[4];
+  std::memcpy(len, data, 16);
+  const char* p = reinterpret_cast<const char*>(data) + 16;
+  size_t rest = size - 16;
+  std::string part[5];  // copies: the reader needs the alignment a mapped file has
+  for (int i = 0; i < 4; ++i) {
     if (len[i] > rest) return 0;
     part[i].assign(p, len[i]);
     p += len[i];
     rest -= len[i];
   }
-  part[3].assign(p, rest);
-  auto files = winnow::corpus::IndexFiles::FromBytes(part[0], part[1], part[2], part[3]);
+  part[4].assign(p, rest);
+  auto files = winnow::corpus::IndexFiles::FromBytes(part[0], part[1], part[2], part[3], part[4]);
   if (!files.ok()) return 0;
   (void)(*files)->ValidateAllPostings();
   winnow::corpus::IndexImpl index(std::move(*files));

@@ -49,6 +49,7 @@ struct CorpusBuildReport {
   uint64_t fingerprints = 0;    // postings in the final table
   uint64_t common = 0;          // fingerprints marked common (no postings)
   uint64_t excluded = 0;        // common k-grams left out of winnowing altogether
+  uint64_t sketch_postings = 0; // similarity sketch postings (bins of works' MinHash sketches)
   uint64_t index_bytes = 0;     // fingerprint table + title table
   uint64_t works_bytes = 0;     // compressed works and metadata
 };
@@ -102,11 +103,17 @@ struct MatchOptions {
   double min_identity = 0.90;   // ... with at least this identity is a copy
   int min_title_words = 4;      // a whole headline of at least this many words
   bool titles = true;           // look for headlines (in prompts and plain text)
+  // Loose rewrites: a text of at least min_similar_words words whose word
+  // 5-grams are, for a share of at least min_similarity, 5-grams of one work
+  // (and that copies nothing of it) is reported as "similar".
+  bool similar = true;
+  int min_similar_words = 50;
+  double min_similarity = 0.5;
 };
 
 // One reported region.
 struct CorpusMatch {
-  enum class Kind { kCopy, kTitle };
+  enum class Kind { kCopy, kTitle, kSimilar };
   Kind kind = Kind::kCopy;
   uint32_t work = 0;         // best work holding the passage
   uint32_t start = 0, end = 0;            // entry span, code points
@@ -115,12 +122,13 @@ struct CorpusMatch {
   uint32_t work_words = 0;   // work words in the region
   uint32_t longest_run = 0;  // longest run of equal words
   double identity = 0;       // equal words / max(words, work_words)
+  double similarity = 0;     // kSimilar: share of the text's 5-grams found in the work
   uint32_t also = 0;         // other works holding the same passage
 };
 
 struct MatcherStats {
   uint64_t bytes = 0, words = 0, fingerprints = 0, postings = 0;
-  uint64_t chains = 0, aligned = 0, reported = 0;
+  uint64_t chains = 0, aligned = 0, reported = 0, similar_checked = 0;
 };
 
 class Matcher {
@@ -132,7 +140,8 @@ class Matcher {
   Matcher& operator=(const Matcher&) = delete;
 
   // Clears *out and appends the copies of `text` (and its headlines when
-  // `titles` and options.titles), ordered by start. Fails only when a stored
+  // `titles` and options.titles, and the works it loosely rewrites when
+  // options.similar), ordered by start. Fails only when a stored
   // work cannot be decoded (Corruption).
   Status Match(std::string_view text, bool titles, std::vector<CorpusMatch>* out);
 

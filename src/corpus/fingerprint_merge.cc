@@ -16,18 +16,18 @@ namespace {
 // table order (which is key order).
 class PreviousTable {
  public:
-  explicit PreviousTable(const IndexFiles* f) : f_(f) {
+  explicit PreviousTable(const PostingsTable* f) : f_(f) {
     if (f_ != nullptr) {
-      bits_ = f_->fp_header().dir_bits;
+      bits_ = f_->header.dir_bits;
       buckets_ = uint64_t{1} << bits_;
     }
   }
   bool Next(FpRecord* rec) {
     if (f_ == nullptr) return false;
-    const uint32_t* dir = f_->directory();
+    const uint32_t* dir = f_->dir;
     while (bucket_ < buckets_ && index_ >= dir[bucket_ + 1]) ++bucket_;
     if (bucket_ >= buckets_) return false;
-    const FingerprintEntry& e = f_->entries()[index_++];
+    const FingerprintEntry& e = f_->entries[index_++];
     rec->hash = (bucket_ << (64 - bits_)) | (uint64_t{e.lo} << (32 - bits_));
     rec->work = e.work;
     rec->pos = e.pos;
@@ -35,7 +35,7 @@ class PreviousTable {
   }
 
  private:
-  const IndexFiles* f_;
+  const PostingsTable* f_;
   uint32_t bits_ = 0;
   uint64_t buckets_ = 0, bucket_ = 0, index_ = 0;
 };
@@ -163,7 +163,7 @@ Status CollectCommon(const std::vector<std::string>& runs, uint32_t common_works
 }
 
 Status MergeFingerprints(const FingerprintMergeInput& in, const std::string& path, FingerprintMergeResult* result) {
-  const uint32_t bits = in.previous ? in.previous->fp_header().dir_bits : ChooseDirBits(in.records_hint);
+  const uint32_t bits = in.previous ? in.previous->header.dir_bits : ChooseDirBits(in.records_hint);
   std::vector<std::unique_ptr<RunReader>> readers;
   for (const std::string& r : in.runs) {
     readers.push_back(std::make_unique<RunReader>());
@@ -202,7 +202,7 @@ Status MergeFingerprints(const FingerprintMergeInput& in, const std::string& pat
   WINNOW_RETURN_IF_ERROR(merger.Flush());
   std::vector<uint32_t> dir = merger.Directory();
   WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(dir.data()), dir.size() * 4}));
-  std::memcpy(h.magic, kFingerprintsMagic, 8);
+  std::memcpy(h.magic, in.magic, 8);
   h.version = kFormatVersion;
   h.k = static_cast<uint32_t>(in.k);
   h.w = static_cast<uint32_t>(in.w);

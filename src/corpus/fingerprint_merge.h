@@ -13,11 +13,12 @@
 
 namespace winnow::corpus {
 
-class IndexFiles;
+struct PostingsTable;
 
 struct FingerprintMergeInput {
   std::vector<std::string> runs;      // files of FpRecord sorted by (hash, work, pos)
-  const IndexFiles* previous = nullptr;
+  const PostingsTable* previous = nullptr;  // the last generation's, for `corpus add`
+  const char* magic = nullptr;               // kFingerprintsMagic or kSimilarMagic
   uint64_t records_hint = 0;          // postings in, for sizing the directory
   int k = 8, w = 18;
   uint32_t common_works = 10;

@@ -20,6 +20,7 @@
 #include "corpus/index_format.h"
 #include "corpus/kgram.h"
 #include "corpus/run_files.h"
+#include "corpus/sketch.h"
 #include "corpus/work_reader.h"
 #include "io/durable.h"
 #include "text/tokenizer.h"
@@ -44,6 +45,7 @@ struct Prepared {
   uint32_t words = 0;
   uint64_t title_key = 0, title_full = 0;
   uint32_t title_words = 0;
+  Sketch sketch;
   Status status;
 };
 
@@ -79,6 +81,8 @@ void PrepareWork(int k, int w, const CommonSet& exclude, Scratch* s, Prepared* p
   }
   p->block.resize(n);
   Fingerprints(text, k, w, exclude, s, &p->fps, &p->words);
+  ShingleHashes(s->words, &s->kgrams);  // s->words: the work's word hashes
+  p->sketch = SketchOf(s->kgrams);
   text::Tokenize(p->work.title, &s->tokens);
   if (s->tokens.size() >= static_cast<size_t>(kTitleKeyWords)) {
     s->words.resize(kTitleKeyWords);
@@ -144,12 +148,13 @@ class Builder {
     WINNOW_RETURN_IF_ERROR(WriteFingerprints());
     WINNOW_RETURN_IF_ERROR(WriteTitles());
     WINNOW_RETURN_IF_ERROR(WriteCommon());
+    WINNOW_RETURN_IF_ERROR(WriteSimilar());
     WINNOW_RETURN_IF_ERROR(FsyncDir(dir_));
     WINNOW_RETURN_IF_ERROR(WriteFileAtomic(dir_, "CURRENT", fmt::format("{}\n", generation_)));
     committed_ = true;
     RemoveTemporaries();
     if (prev_) {
-      for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
+      for (const char* kind : {"works", "fingerprints", "titles", "common", "similar"}) {
         std::error_code ec;
         fs::remove(GenerationFile(dir_, kind, prev_->generation()), ec);  // unused from now on
       }
@@ -163,7 +168,7 @@ class Builder {
     fs::remove(TmpPath("data"), ec);
     for (const std::string& r : runs_) fs::remove(r, ec);
     if (!committed_) {
-      for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
+      for (const char* kind : {"works", "fingerprints", "titles", "common", "similar"}) {
         fs::remove(GenerationFile(dir_, kind, generation_), ec);
       }
     }
@@ -214,6 +219,9 @@ class Builder {
     rows_.push_back(row);
     if (p->title_words > 0) titles_.push_back({p->title_key, p->title_full, ordinal, p->title_words});
     for (const Fingerprint& f : p->fps) buffer_.push_back({f.hash, ordinal, f.pos});
+    for (int bin = 0; bin < kSketchBins; ++bin) {
+      if (p->sketch.min[bin] != kEmptyBin) sketches_.push_back({SketchKey(bin, p->sketch.min[bin]), ordinal, uint32_t(bin)});
+    }
     report_.works_added++;
     report_.words_added += p->words;
     if (buffer_.size() * sizeof(FpRecord) >= options_.memory_mb * (size_t{1} << 20)) {
@@ -362,7 +370,8 @@ class Builder {
   Status WriteFingerprints() {
     FingerprintMergeInput in;
     in.runs = runs_;
-    in.previous = prev_;
+    in.previous = prev_ ? &prev_->fp_table() : nullptr;
+    in.magic = kFingerprintsMagic;
     in.records_hint = run_records_ + (prev_ ? prev_->fp_header().num_entries : 0);
     in.k = k_;
     in.w = w_;
@@ -373,6 +382,34 @@ class Builder {
     report_.fingerprints = res.entries;
     report_.common = res.common;
     report_.index_bytes += res.bytes;
+    return Status::Ok();
+  }
+
+  // The sketches' postings (key of bin and minimum → work), in the layout
+  // of the fingerprints table, with their own common marks.
+  Status WriteSimilar() {
+    std::sort(sketches_.begin(), sketches_.end());
+    const std::string run = TmpPath("similar-run");
+    BinaryWriter out;
+    WINNOW_RETURN_IF_ERROR(out.Open(run));
+    runs_.push_back(run);  // removed with the other runs
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(sketches_.data()), sketches_.size() * sizeof(FpRecord)}));
+    WINNOW_RETURN_IF_ERROR(out.Close());
+    FingerprintMergeInput in;
+    in.runs = {run};
+    in.previous = prev_ ? &prev_->similar_table() : nullptr;
+    in.magic = kSimilarMagic;
+    in.records_hint = sketches_.size() + (prev_ ? prev_->similar_table().header.num_entries : 0);
+    in.k = kShingleWords;
+    in.w = kSketchBins;
+    in.common_works = prev_ ? prev_->similar_table().header.common_works : options_.common_works;
+    in.num_works = static_cast<uint32_t>(first_work_ + rows_.size());
+    FingerprintMergeResult res;
+    WINNOW_RETURN_IF_ERROR(MergeFingerprints(in, GenerationFile(dir_, "similar", generation_), &res));
+    report_.index_bytes += res.bytes;
+    report_.sketch_postings = res.entries;
+    sketches_.clear();
+    sketches_.shrink_to_fit();
     return Status::Ok();
   }
 
@@ -410,6 +447,7 @@ class Builder {
   std::vector<WorkRow> rows_;
   std::vector<TitleEntry> titles_;
   std::vector<FpRecord> buffer_;
+  std::vector<FpRecord> sketches_;  // 32 per work, kept in memory (512 bytes a work)
   std::vector<uint64_t> common_keys_;  // sorted
   CommonSet exclude_;
   std::vector<std::string> runs_;

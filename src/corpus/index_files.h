@@ -22,18 +22,34 @@ std::string GenerationFile(const std::string& dir, const char* kind, uint64_t ge
 // Reads DIR/CURRENT. NotFound when there is no index in DIR.
 StatusOr<uint64_t> ReadCurrentGeneration(const std::string& dir);
 
+// A postings table as mapped: the fingerprints file, or the similarity
+// sketches file (same layout, another magic).
+struct PostingsTable {
+  FingerprintsHeader header{};
+  const FingerprintEntry* entries = nullptr;
+  const uint32_t* dir = nullptr;
+  std::string name;  // the file, for messages
+
+  // Bounds of bucket `b`'s postings, checked: Corruption when the directory
+  // is damaged.
+  Status BucketRange(uint64_t b, uint32_t* begin, uint32_t* end) const;
+};
+
 class IndexFiles {
  public:
   // Maps and validates the current generation in `dir`.
   static StatusOr<std::unique_ptr<IndexFiles>> Open(const std::string& dir);
-  // Validates three files given as bytes (tests and the fuzz target); the
+  // Validates the files given as bytes (tests and the fuzz target); the
   // bytes must outlive the result.
   static StatusOr<std::unique_ptr<IndexFiles>> FromBytes(std::string_view works, std::string_view fingerprints,
-                                                         std::string_view titles, std::string_view common);
+                                                         std::string_view titles, std::string_view common,
+                                                         std::string_view similar);
 
   uint64_t generation() const { return generation_; }
   const WorksHeader& works_header() const { return wh_; }
-  const FingerprintsHeader& fp_header() const { return fh_; }
+  const FingerprintsHeader& fp_header() const { return fp_.header; }
+  const PostingsTable& fp_table() const { return fp_; }
+  const PostingsTable& similar_table() const { return similar_; }
   const TitlesHeader& titles_header() const { return th_; }
   // The k-gram hashes excluded from winnowing, sorted.
   std::span<const uint64_t> common_keys() const { return {common_keys_, ch_.num_keys}; }
@@ -45,34 +61,29 @@ class IndexFiles {
   std::string_view meta_section() const { return works_.substr(wh_.meta_offset, wh_.data_offset - wh_.meta_offset); }
   std::string_view data_section() const { return works_.substr(wh_.data_offset); }
 
-  const FingerprintEntry* entries() const { return entries_; }
-  const uint32_t* directory() const { return dir_; }
+  const FingerprintEntry* entries() const { return fp_.entries; }
+  const uint32_t* directory() const { return fp_.dir; }
   const TitleEntry* titles() const { return titles_; }
 
   uint64_t bytes_on_disk() const;
-  // Reads the whole fingerprint table (ValidatePostings).
+  // Reads both postings tables whole (ValidatePostings).
   Status ValidateAllPostings() const;
-  // Bounds of bucket `b`'s postings, checked: Corruption when the directory
-  // is damaged.
-  Status BucketRange(uint64_t b, uint32_t* begin, uint32_t* end) const;
+  Status BucketRange(uint64_t b, uint32_t* begin, uint32_t* end) const { return fp_.BucketRange(b, begin, end); }
 
  private:
   IndexFiles() = default;
   Status Validate(const std::string& wname, const std::string& fname, const std::string& tname,
-                  const std::string& cname);
+                  const std::string& cname, const std::string& sname);
 
   uint64_t generation_ = 0;
-  std::unique_ptr<MappedFile> works_map_, fingerprints_map_, titles_map_, common_map_;  // null for FromBytes
-  std::string_view works_, fingerprints_, titles_file_, common_file_;
-  std::string fingerprints_name_;
+  std::unique_ptr<MappedFile> works_map_, fingerprints_map_, titles_map_, common_map_, similar_map_;  // null for FromBytes
+  std::string_view works_, fingerprints_, titles_file_, common_file_, similar_file_;
   WorksHeader wh_{};
-  FingerprintsHeader fh_{};
+  PostingsTable fp_, similar_;
   TitlesHeader th_{};
   CommonHeader ch_{};
   const uint64_t* common_keys_ = nullptr;
   const WorkRow* rows_ = nullptr;
-  const FingerprintEntry* entries_ = nullptr;
-  const uint32_t* dir_ = nullptr;
   const TitleEntry* titles_ = nullptr;
 };
 

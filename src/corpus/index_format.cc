@@ -67,8 +67,8 @@ Status ValidateWorks(std::string_view bytes, const std::string& name, WorksHeade
 }
 
 Status ValidateFingerprints(std::string_view bytes, const std::string& name, uint32_t num_works,
-                            FingerprintsHeader* h) {
-  WINNOW_RETURN_IF_ERROR(ReadHeader(bytes, name, kFingerprintsMagic, h));
+                            const char (&magic)[8], FingerprintsHeader* h) {
+  WINNOW_RETURN_IF_ERROR(ReadHeader(bytes, name, magic, h));
   if (h->k < 1 || h->k > 64 || h->w < 1 || h->w > 1024) return Bad(name, "k or w out of range");
   if (h->dir_bits < 4 || h->dir_bits > 30) return Bad(name, "dir_bits out of range");
   if (h->num_works != num_works) {

@@ -3,7 +3,7 @@
 //
 // An index directory holds CURRENT (the generation number, written
 // atomically) and, for that generation G, works-G.bin, fingerprints-G.bin,
-// titles-G.bin and common-G.bin. All integers are little-endian; every file starts with a
+// titles-G.bin, common-G.bin and similar-G.bin. All integers are little-endian; every file starts with a
 // 64-byte header whose magic names it. The checks here are what make a
 // damaged or hostile index give an error instead of a crash: they are the
 // fuzz target's entry point. Pure functions, thread-safe.
@@ -23,6 +23,7 @@ inline constexpr char kWorksMagic[8] = {'W', 'N', 'W', 'O', 'R', 'K', 'S', '1'};
 inline constexpr char kFingerprintsMagic[8] = {'W', 'N', 'F', 'P', 'R', 'N', 'T', '1'};
 inline constexpr char kTitlesMagic[8] = {'W', 'N', 'T', 'I', 'T', 'L', 'E', '1'};
 inline constexpr char kCommonMagic[8] = {'W', 'N', 'C', 'O', 'M', 'M', 'N', '1'};
+inline constexpr char kSimilarMagic[8] = {'W', 'N', 'S', 'I', 'M', 'L', 'R', '1'};
 inline constexpr uint32_t kCommonWork = 0xFFFFFFFFu;  // posting marks a common fingerprint
 inline constexpr int kTitleKeyWords = 3;              // words hashed into a title key
 inline constexpr int kMetaFields = 5;                 // id, title, url, date, publisher
@@ -126,8 +127,10 @@ Status ValidateWorks(std::string_view bytes, const std::string& name, WorksHeade
 // Checks a fingerprints file's header and size against the works file's
 // count. Postings and directory entries are not read here (that would page
 // in the whole table): readers bound-check each one they use.
+// `magic` is kFingerprintsMagic, or kSimilarMagic for the sketches file
+// (the same layout).
 Status ValidateFingerprints(std::string_view bytes, const std::string& name, uint32_t num_works,
-                            FingerprintsHeader* header);
+                            const char (&magic)[8], FingerprintsHeader* header);
 // Reads every posting and directory entry of a fingerprints file that
 // ValidateFingerprints accepted (`corpus add` does, before it merges).
 Status ValidatePostings(std::string_view bytes, const std::string& name, uint32_t num_works,

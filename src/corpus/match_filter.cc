@@ -90,6 +90,13 @@ void WriteMatches(const CorpusIndex& index, const Field& f, const std::vector<Co
     if (f.tool_index >= 0) { w->Key("tool_index"); w->Int(f.tool_index); }
     w->Key("start"); w->Uint(m.start);
     w->Key("end"); w->Uint(m.end);
+    if (m.kind == CorpusMatch::Kind::kSimilar) {
+      w->Key("words"); w->Uint(m.words);
+      w->Key("similarity"); w->Double(std::round(m.similarity * 1000) / 1000);
+      w->Key("also"); w->Uint(m.also);
+      w->EndObject();
+      continue;
+    }
     w->Key("work_start"); w->Uint(m.work_start);
     w->Key("work_end"); w->Uint(m.work_end);
     w->Key("words"); w->Uint(m.words);
@@ -210,6 +217,7 @@ StatusOr<MatchFilterReport> MatchJsonLines(const CorpusIndex& index, const std::
     report.stats.chains += s.chains;
     report.stats.aligned += s.aligned;
     report.stats.reported += s.reported;
+    report.stats.similar_checked += s.similar_checked;
   }
   return report;
 }

@@ -18,6 +18,7 @@
 #include "corpus/fingerprinter.h"
 #include "corpus/index_impl.h"
 #include "corpus/kgram.h"
+#include "corpus/sketch.h"
 #include "text/tokenizer.h"
 #include "winnow/corpus.h"
 
@@ -29,6 +30,9 @@ constexpr uint32_t kMaxChainGap = 300;  // words between two seeds of one chain
 constexpr int kBand = 16;               // diagonal band of the extension
 constexpr int kXDrop = 12;              // extension stops this far below its best score
 constexpr size_t kCacheWorks = 32;
+constexpr uint32_t kMinSketchAgree = 2;     // bins a work must share to be checked for similarity
+constexpr size_t kMaxSimilarCandidates = 8; // works checked per text, most bins first
+constexpr uint32_t kMaxSimilarWorks = 3;     // more works alike than this: common phrasing
 
 struct Hit {
   uint32_t work, q, w;
@@ -49,6 +53,7 @@ struct CachedWork {
   uint64_t used = 0;
   std::vector<text::Token> tokens;
   std::vector<uint64_t> hashes;
+  std::vector<uint64_t> shingles;  // sorted, unique; filled when first needed
 };
 
 }  // namespace
@@ -76,6 +81,7 @@ class MatcherImpl {
     Select(out);
     stats->reported += out->size();
     if (titles && options_.titles) WINNOW_RETURN_IF_ERROR(FindTitles(out));
+    if (options_.similar) WINNOW_RETURN_IF_ERROR(FindSimilar(out, stats));
     std::sort(out->begin(), out->end(), [](const CorpusMatch& a, const CorpusMatch& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
@@ -397,7 +403,105 @@ class MatcherImpl {
     return Status::Ok();
   }
 
-  StatusOr<const CachedWork*> LoadWork(uint32_t work) {
+  // Works whose sketches share bins with the text's are checked exactly:
+  // the share of the text's distinct 5-grams that the work holds.
+  Status FindSimilar(std::vector<CorpusMatch>* out, MatcherStats* stats) {
+    if (hashes_.size() < static_cast<size_t>(std::max(options_.min_similar_words, kShingleWords))) {
+      return Status::Ok();
+    }
+    const PostingsTable& table = index_.files().similar_table();
+    if (table.header.num_entries == 0) return Status::Ok();
+    // A text that is mostly a copy is reported as one; its likeness to
+    // other works (syndicated copies, counted in `also`) adds nothing.
+    uint64_t copied_words = 0;
+    for (const CorpusMatch& m : *out) copied_words += m.kind == CorpusMatch::Kind::kCopy ? m.words : 0;
+    if (copied_words * 2 > hashes_.size()) return Status::Ok();
+    ShingleHashes(hashes_, &shingles_);
+    const Sketch sketch = SketchOf(shingles_);
+    const uint32_t bits = table.header.dir_bits, num_works = index_.num_works();
+    uint64_t keys[kSketchBins], buckets[kSketchBins];
+    for (int bin = 0; bin < kSketchBins; ++bin) {
+      keys[bin] = SketchKey(bin, sketch.min[bin]);
+      buckets[bin] = BucketOf(keys[bin], bits);
+      __builtin_prefetch(table.dir + buckets[bin]);
+    }
+    for (int bin = 0; bin < kSketchBins; ++bin) __builtin_prefetch(table.entries + table.dir[buckets[bin]]);
+    candidates_.clear();
+    for (int bin = 0; bin < kSketchBins; ++bin) {
+      if (sketch.min[bin] == kEmptyBin) continue;
+      uint32_t begin, end;
+      WINNOW_RETURN_IF_ERROR(table.BucketRange(buckets[bin], &begin, &end));
+      const uint32_t lo = LoOf(keys[bin], bits);
+      for (uint32_t e = begin; e < end; ++e) {
+        const FingerprintEntry& p = table.entries[e];
+        if (p.lo != lo) continue;
+        if (p.work == kCommonWork) break;
+        if (p.work >= num_works) return Status::Corruption(table.name + ": posting " + std::to_string(e) + " names a work out of range");
+        if (p.pos == static_cast<uint32_t>(bin)) candidates_.push_back(p.work);
+      }
+    }
+    if (candidates_.empty()) return Status::Ok();
+    std::sort(candidates_.begin(), candidates_.end());
+    agree_.clear();  // (bins shared, work)
+    for (size_t i = 0; i < candidates_.size();) {
+      size_t j = i;
+      while (j < candidates_.size() && candidates_[j] == candidates_[i]) ++j;
+      const uint32_t work = candidates_[i];
+      bool copied = false;
+      for (const CorpusMatch& m : *out) copied |= m.work == work && m.kind == CorpusMatch::Kind::kCopy;
+      if (j - i >= kMinSketchAgree && !copied) agree_.push_back({static_cast<uint32_t>(j - i), work});
+      i = j;
+    }
+    if (agree_.empty()) return Status::Ok();
+    std::sort(agree_.begin(), agree_.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    if (agree_.size() > kMaxSimilarCandidates) agree_.resize(kMaxSimilarCandidates);
+    std::sort(shingles_.begin(), shingles_.end());
+    shingles_.erase(std::unique(shingles_.begin(), shingles_.end()), shingles_.end());
+    double best = -1;
+    uint32_t best_work = 0, also = 0;
+    for (const auto& [bins, work_id] : agree_) {
+      WINNOW_ASSIGN_OR_RETURN(CachedWork* work, LoadWork(work_id));
+      ++stats->similar_checked;
+      if (work->shingles.empty()) {
+        ShingleHashes(work->hashes, &work->shingles);
+        std::sort(work->shingles.begin(), work->shingles.end());
+        work->shingles.erase(std::unique(work->shingles.begin(), work->shingles.end()), work->shingles.end());
+      }
+      size_t shared = 0;
+      auto it = work->shingles.begin();
+      for (uint64_t h : shingles_) {
+        it = std::lower_bound(it, work->shingles.end(), h);
+        if (it == work->shingles.end()) break;
+        shared += *it == h;
+      }
+      const double share = static_cast<double>(shared) / shingles_.size();
+      if (share < options_.min_similarity) continue;
+      if (share > best) {
+        if (best >= 0) ++also;
+        best = share;
+        best_work = work_id;
+      } else {
+        ++also;
+      }
+    }
+    // Held by many works at once, the text is common phrasing (boilerplate,
+    // a wire formula), not a rewrite of one work.
+    if (best < 0 || also >= kMaxSimilarWorks) return Status::Ok();
+    CorpusMatch m;
+    m.kind = CorpusMatch::Kind::kSimilar;
+    m.work = best_work;
+    m.start = tokens_.front().begin;
+    m.end = tokens_.back().end;
+    m.words = static_cast<uint32_t>(tokens_.size());
+    m.similarity = best;
+    m.also = also;
+    out->push_back(m);
+    return Status::Ok();
+  }
+
+  StatusOr<CachedWork*> LoadWork(uint32_t work) {
     ++clock_;
     CachedWork* victim = &cache_[0];
     for (CachedWork& c : cache_) {
@@ -413,6 +517,7 @@ class MatcherImpl {
     victim->work = work;
     victim->used = clock_;
     text::Tokenize(work_text_, &victim->tokens);
+    victim->shingles.clear();
     victim->hashes.resize(victim->tokens.size());
     for (size_t i = 0; i < victim->tokens.size(); ++i) victim->hashes[i] = victim->tokens[i].hash;
     return victim;
@@ -429,6 +534,9 @@ class MatcherImpl {
   std::vector<Hit> hits_;
   std::vector<std::vector<Hit>> chains_;
   std::vector<Hit> kept_;
+  std::vector<uint64_t> shingles_;
+  std::vector<uint32_t> candidates_;
+  std::vector<std::pair<uint32_t, uint32_t>> agree_;
   std::vector<uint8_t> used_;
   std::vector<double> score_;
   std::vector<size_t> pred_;
@@ -461,6 +569,7 @@ const char* CorpusMatchKindName(CorpusMatch::Kind kind) {
   switch (kind) {
     case CorpusMatch::Kind::kCopy: return "copy";
     case CorpusMatch::Kind::kTitle: return "title";
+    case CorpusMatch::Kind::kSimilar: return "similar";
   }
   return "?";
 }

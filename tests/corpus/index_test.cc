@@ -58,7 +58,7 @@ TEST(CorpusIndexTest, BuildIsIndependentOfThreadsAndSpills) {
   many.memory_mb = 16;
   ASSERT_TRUE(BuildCorpus(dir.path() + "/a", {dir.path() + "/works.jsonl"}, one).ok());
   ASSERT_TRUE(BuildCorpus(dir.path() + "/b", {dir.path() + "/works.jsonl"}, many).ok());
-  for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
+  for (const char* kind : {"works", "fingerprints", "titles", "common", "similar"}) {
     std::ifstream a(GenerationFile(dir.path() + "/a", kind, 1), std::ios::binary);
     std::ifstream b(GenerationFile(dir.path() + "/b", kind, 1), std::ios::binary);
     std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
@@ -170,7 +170,7 @@ TEST(CorpusIndexTest, DamageIsDetected) {
   TempDir dir;
   WriteFile(dir.path() + "/works.jsonl", WorksJsonl(SomeWorks(3)));
   ASSERT_TRUE(BuildCorpus(dir.path() + "/ix", {dir.path() + "/works.jsonl"}, {}).ok());
-  for (const char* kind : {"works", "fingerprints", "titles", "common"}) {
+  for (const char* kind : {"works", "fingerprints", "titles", "common", "similar"}) {
     const std::string path = GenerationFile(dir.path() + "/ix", kind, 1);
     std::ifstream in(path, std::ios::binary);
     const std::string original((std::istreambuf_iterator<char>(in)), {});

@@ -129,10 +129,18 @@ TEST_F(MatcherTest, ThresholdsDecide) {
   EXPECT_NEAR(out[0].identity, 90.0 / 96, 1e-9);
   MatchOptions strict;
   strict.min_identity = 0.95;
+  strict.similar = false;
   EXPECT_TRUE(Match(text, false, strict).empty());
   MatchOptions longer;
   longer.min_near_words = 100;
+  longer.similar = false;
   EXPECT_TRUE(Match(text, false, longer).empty());
+  // Not a copy under those thresholds, it is still a loose rewrite.
+  longer.similar = true;
+  out = Match(text, false, longer);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, CorpusMatch::Kind::kSimilar);
+  EXPECT_EQ(index_->work(out[0].work).id, "w9");
 }
 
 TEST_F(MatcherTest, UnrelatedTextIsNotFlagged) {
@@ -156,6 +164,32 @@ TEST_F(MatcherTest, TwoPassagesOfTwoWorks) {
   EXPECT_EQ(index_->work(out[0].work).id, "w1");
   EXPECT_EQ(index_->work(out[1].work).id, "w2");
   EXPECT_LT(out[0].end, out[1].start);
+}
+
+// A loose rewrite: the work's sentences in reverse order, so no run is
+// longer than a sentence (15 words) and nothing is a copy, yet most of the
+// text's 5-grams are the work's.
+TEST_F(MatcherTest, LooseRewriteIsSimilarNotCopied) {
+  auto w = Words(works_[20].text);
+  std::string text;
+  for (int sentence = 9; sentence >= 0; --sentence) text += Join(w, sentence * 15, sentence * 15 + 15) + " ";
+  auto out = Match(text);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, CorpusMatch::Kind::kSimilar);
+  EXPECT_EQ(index_->work(out[0].work).id, "w20");
+  EXPECT_GT(out[0].similarity, 0.6);
+  EXPECT_LT(out[0].similarity, 0.85);
+  EXPECT_EQ(out[0].words, 150u);
+  MatchOptions off;
+  off.similar = false;
+  EXPECT_TRUE(Match(text, false, off).empty());
+  MatchOptions strict;
+  strict.min_similarity = 0.9;
+  EXPECT_TRUE(Match(text, false, strict).empty());
+  // A copy of a work is a copy, not also "similar" to it.
+  out = Match(Join(w, 0, 150));
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].kind, CorpusMatch::Kind::kCopy);
 }
 
 TEST_F(MatcherTest, HeadlinesInPrompts) {

@@ -52,6 +52,7 @@ void PrintReport(const std::string& verb, const CorpusBuildReport& r, double sec
     w.Key("fingerprints"); w.Uint(r.fingerprints);
     w.Key("common"); w.Uint(r.common);
     w.Key("excluded"); w.Uint(r.excluded);
+    w.Key("sketch_postings"); w.Uint(r.sketch_postings);
     w.Key("index_bytes"); w.Uint(r.index_bytes);
     w.Key("works_bytes"); w.Uint(r.works_bytes);
     w.Key("seconds"); w.Double(seconds);

@@ -19,6 +19,7 @@ struct MatchArgs {
   std::string output = "-";
   MatchFilterOptions options;
   bool no_titles = false;
+  bool no_similar = false;
   bool stats = false;
 };
 
@@ -33,6 +34,11 @@ int RunMatch(MatchArgs& args) {
     return kExitFailure;
   }
   args.options.match.titles = !args.no_titles;
+  args.options.match.similar = !args.no_similar;
+  if (args.options.match.min_similarity < 0 || args.options.match.min_similarity > 1) {
+    fmt::print(stderr, "winnow match: --min-similarity must be between 0 and 1\n");
+    return kExitUsage;
+  }
   std::error_code ec;
   uint64_t total = args.input == "-" ? 0 : std::filesystem::file_size(args.input, ec);
   Progress progress("match", ec ? 0 : total, "B");
@@ -49,9 +55,10 @@ int RunMatch(MatchArgs& args) {
     const MatcherStats& s = report->stats;
     fmt::print(stderr,
                "winnow match: {} lines ({} bad), {} with matches, {} matches; {:.1f} MB of text, {} words, {} "
-               "fingerprints, {} seeds, {} chains aligned; {:.2f} s ({:.1f} MB/s)\n",
+               "fingerprints, {} seeds, {} chains aligned, {} works checked for similarity; {:.2f} s ({:.1f} MB/s)\n",
                report->lines, report->bad_lines, report->flagged, report->matches, s.bytes / 1e6, s.words,
-               s.fingerprints, s.postings, s.aligned, seconds, seconds > 0 ? s.bytes / 1e6 / seconds : 0.0);
+               s.fingerprints, s.postings, s.aligned, s.similar_checked, seconds,
+               seconds > 0 ? s.bytes / 1e6 / seconds : 0.0);
   }
   if (report->bad_lines > 0) {
     fmt::print(stderr, "winnow match: {} input lines were not usable (their output lines carry \"error\")\n",
@@ -85,6 +92,13 @@ void RegisterMatch(CLI::App& app, VerbMain* run) {
                   "report a whole headline of at least this many words (in prompts and text)")
       ->capture_default_str();
   cmd->add_flag("--no-titles", args->no_titles, "do not look for headlines");
+  cmd->add_option("--min-similarity", args->options.match.min_similarity,
+                  "report a text as \"similar\" to a work holding this share of its word 5-grams")
+      ->capture_default_str();
+  cmd->add_option("--min-similar-words", args->options.match.min_similar_words,
+                  "... if the text has at least this many words")
+      ->capture_default_str();
+  cmd->add_flag("--no-similar", args->no_similar, "do not look for loose rewrites");
   cmd->add_option("--threads", args->options.threads, "worker threads (0: one per core)")->capture_default_str();
   cmd->add_flag("--stats", args->stats, "print counts and throughput on standard error");
   cmd->final_callback([args, run] { *run = [args] { return RunMatch(*args); }; });
