@@ -47,6 +47,8 @@ bench: deps
 	  -DWINNOW_BUILD_TESTS=OFF >/dev/null
 	@ninja -C build-bench -j$(JOBS)
 	@bash bench/run.sh build-bench
+	@bash bench/corpus_run.sh build-bench
+	@bash bench/match_eval.sh build-bench
 
 clean:
 	rm -rf build build-asan build-fuzz build-bench demo
