@@ -5,7 +5,7 @@
 // Index: $WINNOW_LOOKUP_INDEX if set, else one built in a temporary
 // directory from `winnow gen --seed 1 --works 20000`. Queries: about 2^21
 // winnowed fingerprints, in text order, of texts alternating between works of
-// the index (hits) and works generated with another seed (misses), collected
+// the index (hits) and works generated with another seed (mostly misses), collected
 // once. Each benchmark processes batches of N consecutive query fingerprints
 // (a new window of the stream every iteration, so the table is not warmed by
 // repeating one small batch) and appends the hits, as the matcher does.
