@@ -5,6 +5,7 @@
 #include <cstring>
 #include <queue>
 
+#include "corpus/common_set.h"
 #include "corpus/index_files.h"
 #include "corpus/index_format.h"
 #include "corpus/run_files.h"
@@ -138,7 +139,7 @@ Status CollectCommon(const std::vector<std::string>& runs, uint32_t common_works
   uint32_t last_work = kCommonWork;
   bool any = false;
   auto flush = [&] {
-    if (any && df >= common_works && hash != ~uint64_t{0}) keys->push_back(hash);
+    if (any && df >= common_works && hash < CommonSet::kCheckedBelow) keys->push_back(hash);
   };
   while (!heap.empty()) {
     auto [rec, src] = heap.top();

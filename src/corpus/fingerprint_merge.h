@@ -29,8 +29,8 @@ struct FingerprintMergeResult {
   uint64_t entries = 0, common = 0, bytes = 0;
 };
 
-// The full hashes held by at least `common_works` distinct works in the runs,
-// sorted, into *keys.
+// The full hashes below CommonSet::kCheckedBelow held by at least
+// `common_works` distinct works in the runs, sorted, into *keys.
 Status CollectCommon(const std::vector<std::string>& runs, uint32_t common_works, std::vector<uint64_t>* keys);
 
 // Writes `path` (fsynced). The previous table's directory size is kept, so

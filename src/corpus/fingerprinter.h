@@ -1,8 +1,8 @@
-// FingerprintWords: the fingerprints of a word sequence in one pass, the hot
+// FingerprintWords: the fingerprints of a word sequence, the hot
 // path of both the index build and the matcher. Equivalent to KGramHashes,
 // then CommonSet::Exclude, then Winnow (kgram.h), which stay the readable
 // reference (a test checks that the two agree), but without the
-// intermediate arrays. Thread-safe; uses a small thread-local buffer.
+// per-call allocations. Thread-safe; uses thread-local buffers.
 #pragma once
 
 #include <cstdint>

@@ -18,7 +18,9 @@
 #include "corpus/fingerprinter.h"
 #include "corpus/index_impl.h"
 #include "corpus/kgram.h"
-#include "corpus/sketch.h"
+#include "corpus/similar.h"
+#include "corpus/titles.h"
+#include "corpus/work_cache.h"
 #include "text/tokenizer.h"
 #include "winnow/corpus.h"
 
@@ -30,9 +32,6 @@ constexpr uint32_t kMaxChainGap = 300;  // words between two seeds of one chain
 constexpr int kBand = 16;               // diagonal band of the extension
 constexpr int kXDrop = 12;              // extension stops this far below its best score
 constexpr size_t kCacheWorks = 32;
-constexpr uint32_t kMinSketchAgree = 2;     // bins a work must share to be checked for similarity
-constexpr size_t kMaxSimilarCandidates = 8; // works checked per text, most bins first
-constexpr uint32_t kMaxSimilarWorks = 3;     // more works alike than this: common phrasing
 
 struct Hit {
   uint32_t work, q, w;
@@ -48,22 +47,13 @@ struct Region {
   uint32_t seeds = 0;
 };
 
-struct CachedWork {
-  uint32_t work = UINT32_MAX;
-  uint64_t used = 0;
-  std::vector<text::Token> tokens;
-  std::vector<uint64_t> hashes;
-  std::vector<uint64_t> shingles;  // sorted, unique; filled when first needed
-};
-
 }  // namespace
 
 class MatcherImpl {
  public:
   MatcherImpl(const IndexImpl& index, const MatchOptions& options)
-      : index_(index), options_(options), k_(index.k()), w_(index.w()), bits_(index.dir_bits()) {
-    cache_.resize(kCacheWorks);
-  }
+      : index_(index), options_(options), k_(index.k()), w_(index.w()), bits_(index.dir_bits()),
+        cache_(index, kCacheWorks) {}
 
   Status Match(std::string_view text, bool titles, std::vector<CorpusMatch>* out, MatcherStats* stats) {
     out->clear();
@@ -80,8 +70,10 @@ class MatcherImpl {
     WINNOW_RETURN_IF_ERROR(ChainAndAlign(stats));
     Select(out);
     stats->reported += out->size();
-    if (titles && options_.titles) WINNOW_RETURN_IF_ERROR(FindTitles(out));
-    if (options_.similar) WINNOW_RETURN_IF_ERROR(FindSimilar(out, stats));
+    if (titles && options_.titles) WINNOW_RETURN_IF_ERROR(FindTitles(index_, options_, tokens_, hashes_, out));
+    if (options_.similar) {
+      WINNOW_RETURN_IF_ERROR(FindSimilar(index_, options_, tokens_, hashes_, &cache_, out, stats));
+    }
     std::sort(out->begin(), out->end(), [](const CorpusMatch& a, const CorpusMatch& b) {
       return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
@@ -153,7 +145,7 @@ class MatcherImpl {
         const Region* cover = CoveringRegion(chain);
         if (cover != nullptr && chain.size() * 2 < cover->seeds) continue;
         if (work == nullptr) {
-          WINNOW_ASSIGN_OR_RETURN(work, LoadWork(hits_[i].work));
+          WINNOW_ASSIGN_OR_RETURN(work, cache_.Load(hits_[i].work));
         }
         if (AlignChain(chain, *work)) ++stats->aligned;
       }
@@ -367,176 +359,16 @@ class MatcherImpl {
     }
   }
 
-  Status FindTitles(std::vector<CorpusMatch>* out) {
-    if (hashes_.size() < static_cast<size_t>(kTitleKeyWords)) return Status::Ok();
-    KGramHashes(hashes_, kTitleKeyWords, &kgrams_);
-    const size_t copies = out->size();
-    for (size_t p = 0; p < kgrams_.size(); ++p) {
-      if (!index_.MayBeTitleKey(kgrams_[p])) continue;
-      size_t found = SIZE_MAX;  // index in *out of this position's title match
-      for (const TitleEntry& e : index_.TitleEntries(kgrams_[p])) {
-        if (e.words < static_cast<uint32_t>(options_.min_title_words) || p + e.words > hashes_.size()) continue;
-        KGramHashes(std::span<const uint64_t>(hashes_).subspan(p, e.words), static_cast<int>(e.words),
-                    &title_hash_);
-        if (title_hash_[0] != e.full) continue;
-        if (found != SIZE_MAX && (*out)[found].words == e.words) {
-          ++(*out)[found].also;
-          continue;
-        }
-        const uint32_t start = tokens_[p].begin, end = tokens_[p + e.words - 1].end;
-        bool inside_copy = false;
-        for (size_t c = 0; c < copies; ++c) {
-          inside_copy |= (*out)[c].work == e.work && (*out)[c].start <= start && end <= (*out)[c].end;
-        }
-        if (inside_copy) continue;
-        CorpusMatch m;
-        m.kind = CorpusMatch::Kind::kTitle;
-        m.work = e.work;
-        m.start = start;
-        m.end = end;
-        m.words = m.work_words = m.longest_run = e.words;
-        m.identity = 1.0;
-        out->push_back(m);
-        found = out->size() - 1;
-      }
-    }
-    return Status::Ok();
-  }
-
-  // Works whose sketches share bins with the text's are checked exactly:
-  // the share of the text's distinct 5-grams that the work holds.
-  Status FindSimilar(std::vector<CorpusMatch>* out, MatcherStats* stats) {
-    if (hashes_.size() < static_cast<size_t>(std::max(options_.min_similar_words, kShingleWords))) {
-      return Status::Ok();
-    }
-    const PostingsTable& table = index_.files().similar_table();
-    if (table.header.num_entries == 0) return Status::Ok();
-    // A text that is mostly a copy is reported as one; its likeness to
-    // other works (syndicated copies, counted in `also`) adds nothing.
-    uint64_t copied_words = 0;
-    for (const CorpusMatch& m : *out) copied_words += m.kind == CorpusMatch::Kind::kCopy ? m.words : 0;
-    if (copied_words * 2 > hashes_.size()) return Status::Ok();
-    ShingleHashes(hashes_, &shingles_);
-    const Sketch sketch = SketchOf(shingles_);
-    const uint32_t bits = table.header.dir_bits, num_works = index_.num_works();
-    uint64_t keys[kSketchBins], buckets[kSketchBins];
-    for (int bin = 0; bin < kSketchBins; ++bin) {
-      keys[bin] = SketchKey(bin, sketch.min[bin]);
-      buckets[bin] = BucketOf(keys[bin], bits);
-      __builtin_prefetch(table.dir + buckets[bin]);
-    }
-    for (int bin = 0; bin < kSketchBins; ++bin) __builtin_prefetch(table.entries + table.dir[buckets[bin]]);
-    candidates_.clear();
-    for (int bin = 0; bin < kSketchBins; ++bin) {
-      if (sketch.min[bin] == kEmptyBin) continue;
-      uint32_t begin, end;
-      WINNOW_RETURN_IF_ERROR(table.BucketRange(buckets[bin], &begin, &end));
-      const uint32_t lo = LoOf(keys[bin], bits);
-      for (uint32_t e = begin; e < end; ++e) {
-        const FingerprintEntry& p = table.entries[e];
-        if (p.lo != lo) continue;
-        if (p.work == kCommonWork) break;
-        if (p.work >= num_works) return Status::Corruption(table.name + ": posting " + std::to_string(e) + " names a work out of range");
-        if (p.pos == static_cast<uint32_t>(bin)) candidates_.push_back(p.work);
-      }
-    }
-    if (candidates_.empty()) return Status::Ok();
-    std::sort(candidates_.begin(), candidates_.end());
-    agree_.clear();  // (bins shared, work)
-    for (size_t i = 0; i < candidates_.size();) {
-      size_t j = i;
-      while (j < candidates_.size() && candidates_[j] == candidates_[i]) ++j;
-      const uint32_t work = candidates_[i];
-      bool copied = false;
-      for (const CorpusMatch& m : *out) copied |= m.work == work && m.kind == CorpusMatch::Kind::kCopy;
-      if (j - i >= kMinSketchAgree && !copied) agree_.push_back({static_cast<uint32_t>(j - i), work});
-      i = j;
-    }
-    if (agree_.empty()) return Status::Ok();
-    std::sort(agree_.begin(), agree_.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    if (agree_.size() > kMaxSimilarCandidates) agree_.resize(kMaxSimilarCandidates);
-    std::sort(shingles_.begin(), shingles_.end());
-    shingles_.erase(std::unique(shingles_.begin(), shingles_.end()), shingles_.end());
-    double best = -1;
-    uint32_t best_work = 0, also = 0;
-    for (const auto& [bins, work_id] : agree_) {
-      WINNOW_ASSIGN_OR_RETURN(CachedWork* work, LoadWork(work_id));
-      ++stats->similar_checked;
-      if (work->shingles.empty()) {
-        ShingleHashes(work->hashes, &work->shingles);
-        std::sort(work->shingles.begin(), work->shingles.end());
-        work->shingles.erase(std::unique(work->shingles.begin(), work->shingles.end()), work->shingles.end());
-      }
-      size_t shared = 0;
-      auto it = work->shingles.begin();
-      for (uint64_t h : shingles_) {
-        it = std::lower_bound(it, work->shingles.end(), h);
-        if (it == work->shingles.end()) break;
-        shared += *it == h;
-      }
-      const double share = static_cast<double>(shared) / shingles_.size();
-      if (share < options_.min_similarity) continue;
-      if (share > best) {
-        if (best >= 0) ++also;
-        best = share;
-        best_work = work_id;
-      } else {
-        ++also;
-      }
-    }
-    // Held by many works at once, the text is common phrasing (boilerplate,
-    // a wire formula), not a rewrite of one work.
-    if (best < 0 || also >= kMaxSimilarWorks) return Status::Ok();
-    CorpusMatch m;
-    m.kind = CorpusMatch::Kind::kSimilar;
-    m.work = best_work;
-    m.start = tokens_.front().begin;
-    m.end = tokens_.back().end;
-    m.words = static_cast<uint32_t>(tokens_.size());
-    m.similarity = best;
-    m.also = also;
-    out->push_back(m);
-    return Status::Ok();
-  }
-
-  StatusOr<CachedWork*> LoadWork(uint32_t work) {
-    ++clock_;
-    CachedWork* victim = &cache_[0];
-    for (CachedWork& c : cache_) {
-      if (c.work == work) {
-        c.used = clock_;
-        return &c;
-      }
-      if (c.used < victim->used) victim = &c;
-    }
-    // Regions keep what they need of a work (its code-point span), so
-    // evicting a work aligned earlier is safe.
-    WINNOW_RETURN_IF_ERROR(index_.WorkText(work, &work_text_));
-    victim->work = work;
-    victim->used = clock_;
-    text::Tokenize(work_text_, &victim->tokens);
-    victim->shingles.clear();
-    victim->hashes.resize(victim->tokens.size());
-    for (size_t i = 0; i < victim->tokens.size(); ++i) victim->hashes[i] = victim->tokens[i].hash;
-    return victim;
-  }
-
   const IndexImpl& index_;
   MatchOptions options_;
   int k_, w_;
   uint32_t bits_;
   std::vector<text::Token> tokens_;
-  std::vector<uint64_t> title_hash_;
-  std::vector<uint64_t> hashes_, kgrams_, buckets_;
+  std::vector<uint64_t> hashes_, buckets_;
   std::vector<Fingerprint> fps_;
   std::vector<Hit> hits_;
   std::vector<std::vector<Hit>> chains_;
   std::vector<Hit> kept_;
-  std::vector<uint64_t> shingles_;
-  std::vector<uint32_t> candidates_;
-  std::vector<std::pair<uint32_t, uint32_t>> agree_;
   std::vector<uint8_t> used_;
   std::vector<double> score_;
   std::vector<size_t> pred_;
@@ -544,9 +376,7 @@ class MatcherImpl {
   std::vector<Region> regions_;
   std::vector<Op> ops_, back_;
   AlignScratch scratch_;
-  std::vector<CachedWork> cache_;
-  std::string work_text_;
-  uint64_t clock_ = 0;
+  WorkCache cache_;
 };
 
 }  // namespace corpus
