@@ -60,7 +60,7 @@ for ix in small large; do
   done
 done
 cmp -s "$work/matches-small.jsonl" "$work/matches-large.jsonl" \
-  && same="identical" || same="DIFFERENT"
+  && same="identical" || same="different"
 
 text_mb=$(/usr/bin/python3 -c "
 import re,sys
@@ -95,5 +95,23 @@ for ix in small large; do
   done
 done
 echo
-echo "Match outputs against the two indexes: $same."
+echo "Match outputs against the two indexes: $same (the larger corpus has more"
+echo "syndicated copies and shared headlines, and more k-grams common to 10 works)."
 grep -h "winnow match:" "$work/match-small-1.err" "$work/match-large-1.err" | sed 's/^/    /'
+
+# The engine alone (tokenize, fingerprint, look up, extend, select), without
+# reading and writing JSON: bench/match_bench.cc, when BUILD_DIR has it.
+bench_bin=$(dirname "$winnow")/bench/match_bench
+if [ -x "$bench_bin" ]; then
+  echo
+  echo "### Matcher engine per core (bench/match_bench.cc: same texts, in memory)"
+  echo
+  echo "| index | MB/s |"
+  echo "|---|---|"
+  for ix in small large; do
+    rate=$(WINNOW_MATCH_INDEX="$work/ix-$ix" WINNOW_MATCH_ENTRIES="$work/entries.jsonl" "$bench_bin" \
+             --benchmark_format=json 2>/dev/null \
+           | /usr/bin/python3 -c "import json,sys; print('%.1f' % (json.load(sys.stdin)['benchmarks'][0]['bytes_per_second'] / 1e6))")
+    echo "| $ix | $rate |"
+  done
+fi
