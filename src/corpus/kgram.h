@@ -14,6 +14,8 @@
 #include <span>
 #include <vector>
 
+#include "util/hash.h"
+
 namespace winnow::corpus {
 
 struct Fingerprint {
@@ -24,14 +26,7 @@ struct Fingerprint {
 // The rolling hash's base and the finalizer applied to each k-gram's sum
 // (exposed for FingerprintWords, which fuses the steps below).
 inline constexpr uint64_t KGramBase() { return 0x9E3779B97F4A7C15ULL; }
-inline uint64_t KGramMix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
+inline uint64_t KGramMix(uint64_t h) { return Fmix64(h); }
 
 // Clears *out; appends words.size() - k + 1 hashes (none if fewer words).
 // REQUIRES: k >= 1.

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/hash.h"
+
 namespace winnow::text::internal {
 
 inline constexpr uint64_t kHashSeed = 0x9E3779B97F4A7C15ULL;
@@ -38,14 +40,7 @@ inline uint64_t HashBlock(uint64_t h, uint64_t block) {
 }
 
 // MurmurHash3's fmix64.
-inline uint64_t HashFinish(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  h ^= h >> 33;
-  return h;
-}
+inline uint64_t HashFinish(uint64_t h) { return Fmix64(h); }
 
 // In 8 bytes that are each an ASCII letter or digit (or zero), sets bit 5
 // of every letter: letters have bit 6 set, digits and zero do not.

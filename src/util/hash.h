@@ -8,18 +8,24 @@
 
 namespace winnow {
 
-inline uint64_t StableHash64(std::string_view s) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+// MurmurHash3's 64-bit finalizer (fmix64): a bijection that spreads every
+// input bit over the output. Part of several on-disk hashes: never change.
+inline uint64_t Fmix64(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
   h *= 0xc4ceb9fe1a85ec53ULL;
   h ^= h >> 33;
   return h;
+}
+
+inline uint64_t StableHash64(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return Fmix64(h);
 }
 
 }  // namespace winnow
