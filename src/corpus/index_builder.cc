@@ -167,6 +167,7 @@ class Builder {
     fs::remove(TmpPath("meta"), ec);
     fs::remove(TmpPath("data"), ec);
     for (const std::string& r : runs_) fs::remove(r, ec);
+    for (const std::string& r : sketch_runs_) fs::remove(r, ec);
     if (!committed_) {
       for (const char* kind : {"works", "fingerprints", "titles", "common", "similar"}) {
         fs::remove(GenerationFile(dir_, kind, generation_), ec);
@@ -221,6 +222,10 @@ class Builder {
     for (const Fingerprint& f : p->fps) buffer_.push_back({f.hash, ordinal, f.pos});
     for (int bin = 0; bin < kSketchBins; ++bin) {
       if (p->sketch.min[bin] != kEmptyBin) sketches_.push_back({SketchKey(bin, p->sketch.min[bin]), ordinal, uint32_t(bin)});
+    }
+    if (sketches_.size() * sizeof(FpRecord) >= options_.memory_mb * (size_t{1} << 18)) {  // a quarter of the budget
+      sketch_records_ += sketches_.size();
+      WINNOW_RETURN_IF_ERROR(SpillRun("sketch-run", &sketches_, &sketch_runs_));
     }
     report_.works_added++;
     report_.words_added += p->words;
@@ -314,16 +319,21 @@ class Builder {
   }
 
   Status Spill() {
-    std::sort(buffer_.begin(), buffer_.end());
-    const std::string path = TmpPath(fmt::format("run{}", runs_.size()));
+    run_records_ += buffer_.size();
+    return SpillRun("run", &buffer_, &runs_);
+  }
+
+  // Sorts *records into a new run file (listed in *runs) and empties them.
+  Status SpillRun(const char* prefix, std::vector<FpRecord>* records, std::vector<std::string>* runs) {
+    std::sort(records->begin(), records->end());
+    const std::string path = TmpPath(fmt::format("{}{}", prefix, runs->size()));
     BinaryWriter out;
     WINNOW_RETURN_IF_ERROR(out.Open(path));
-    runs_.push_back(path);
-    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(buffer_.data()), buffer_.size() * sizeof(FpRecord)}));
+    runs->push_back(path);
+    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(records->data()), records->size() * sizeof(FpRecord)}));
     WINNOW_RETURN_IF_ERROR(out.Close());
-    run_records_ += buffer_.size();
-    buffer_.clear();
-    buffer_.shrink_to_fit();
+    records->clear();
+    records->shrink_to_fit();
     return Status::Ok();
   }
 
@@ -388,18 +398,13 @@ class Builder {
   // The sketches' postings (key of bin and minimum → work), in the layout
   // of the fingerprints table, with their own common marks.
   Status WriteSimilar() {
-    std::sort(sketches_.begin(), sketches_.end());
-    const std::string run = TmpPath("similar-run");
-    BinaryWriter out;
-    WINNOW_RETURN_IF_ERROR(out.Open(run));
-    runs_.push_back(run);  // removed with the other runs
-    WINNOW_RETURN_IF_ERROR(out.Write({reinterpret_cast<const char*>(sketches_.data()), sketches_.size() * sizeof(FpRecord)}));
-    WINNOW_RETURN_IF_ERROR(out.Close());
+    sketch_records_ += sketches_.size();
+    WINNOW_RETURN_IF_ERROR(SpillRun("sketch-run", &sketches_, &sketch_runs_));
     FingerprintMergeInput in;
-    in.runs = {run};
+    in.runs = sketch_runs_;
     in.previous = prev_ ? &prev_->similar_table() : nullptr;
     in.magic = kSimilarMagic;
-    in.records_hint = sketches_.size() + (prev_ ? prev_->similar_table().header.num_entries : 0);
+    in.records_hint = sketch_records_ + (prev_ ? prev_->similar_table().header.num_entries : 0);
     in.k = kShingleWords;
     in.w = kSketchBins;
     in.common_works = prev_ ? prev_->similar_table().header.common_works : options_.common_works;
@@ -408,8 +413,6 @@ class Builder {
     WINNOW_RETURN_IF_ERROR(MergeFingerprints(in, GenerationFile(dir_, "similar", generation_), &res));
     report_.index_bytes += res.bytes;
     report_.sketch_postings = res.entries;
-    sketches_.clear();
-    sketches_.shrink_to_fit();
     return Status::Ok();
   }
 
@@ -447,7 +450,9 @@ class Builder {
   std::vector<WorkRow> rows_;
   std::vector<TitleEntry> titles_;
   std::vector<FpRecord> buffer_;
-  std::vector<FpRecord> sketches_;  // 32 per work, kept in memory (512 bytes a work)
+  std::vector<FpRecord> sketches_;  // up to 32 per work, spilled like buffer_
+  std::vector<std::string> sketch_runs_;
+  uint64_t sketch_records_ = 0;
   std::vector<uint64_t> common_keys_;  // sorted
   CommonSet exclude_;
   std::vector<std::string> runs_;
