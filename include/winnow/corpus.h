@@ -7,8 +7,10 @@
 // Matcher seeds candidate regions from those fingerprints, extends them by a
 // word alignment against the stored work that tolerates substitutions,
 // insertions and deletions, and reports each region with its entry span,
-// work span (Unicode code points), word count and identity. The on-disk
-// format is specified in docs/corpus.md.
+// work span (Unicode code points), word count and identity. It also finds
+// quoted headlines, and loose rewrites through MinHash sketches of word
+// 5-grams (reported as "similar", never as copies). The on-disk format is
+// specified in docs/corpus.md.
 //
 // Thread safety: BuildCorpus is not reentrant on the same directory (it
 // takes no lock: run one build or add per index at a time). A CorpusIndex is
@@ -34,6 +36,7 @@ struct CorpusBuildOptions {
                               // left out of winnowing (MOSS-style), so it never seeds a
                               // match and the windows around it pick another fingerprint
   size_t memory_mb = 512;     // buffer for fingerprints before they spill to a sorted run
+                              // (sketch postings get a quarter of it)
   int threads = 0;            // 0: one per core
   // Called now and then with bytes of work input read so far.
   std::function<void(uint64_t bytes_read)> progress;
@@ -50,7 +53,7 @@ struct CorpusBuildReport {
   uint64_t common = 0;          // fingerprints marked common (no postings)
   uint64_t excluded = 0;        // common k-grams left out of winnowing altogether
   uint64_t sketch_postings = 0; // similarity sketch postings (bins of works' MinHash sketches)
-  uint64_t index_bytes = 0;     // fingerprint table + title table
+  uint64_t index_bytes = 0;     // fingerprints, titles, excluded set and sketches
   uint64_t works_bytes = 0;     // compressed works and metadata
 };
 
@@ -58,17 +61,19 @@ struct CorpusBuildReport {
 // hold an index) from `inputs`: JSON-lines files of works (`id`, `title`,
 // `text`, optional `url`, `date`, `publisher`; plain, gzip or zstd) or
 // directories of `.txt` files (id = relative path without `.txt`, title =
-// first line). A work without `id` or `text`, or a line that is not JSON,
-// fails the build with an error naming file, line and field: a corpus must
-// be complete. Memory stays bounded by options.memory_mb plus the works
-// being tokenized. On failure the directory holds no index.
+// first non-blank line). A work without `id` or `text`, or a line that is
+// not JSON, fails the build with an error naming file, line and field: a
+// corpus must be complete. Memory stays bounded by options.memory_mb (and a
+// quarter more for sketches), one 16 MB batch of works being prepared and
+// about 100 bytes per work. On failure the directory holds no index.
 StatusOr<CorpusBuildReport> BuildCorpus(const std::string& index_dir,
                                         const std::vector<std::string>& inputs,
                                         const CorpusBuildOptions& options);
 
-// Adds works to an existing index: new works are tokenized, their
-// fingerprints merged with the stored table (common marks recomputed over
-// all works), and the index replaced atomically. Works whose id is already
+// Adds works to an existing index: new works are tokenized and winnowed
+// with the index's excluded set (kept as built), their postings merged with
+// the stored tables (common marks recomputed over all works), and the index
+// replaced atomically. Works whose id is already
 // present are skipped and counted. k and w are those of the index.
 StatusOr<CorpusBuildReport> AddToCorpus(const std::string& index_dir,
                                         const std::vector<std::string>& inputs,
