@@ -19,6 +19,7 @@
 #include "corpus/index_files.h"
 #include "corpus/index_format.h"
 #include "corpus/kgram.h"
+#include "corpus/prepare_work.h"
 #include "corpus/run_files.h"
 #include "corpus/sketch.h"
 #include "corpus/work_reader.h"
@@ -34,68 +35,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kBatchBytes = 16 << 20;
-constexpr int kZstdLevel = 3;
 constexpr int kExclusionRounds = 2;
-
-// A work after the parallel step, ready to append.
-struct Prepared {
-  Work work;
-  std::string block;              // zstd frame of the text
-  std::vector<Fingerprint> fps;
-  uint32_t words = 0;
-  uint64_t title_key = 0, title_full = 0;
-  uint32_t title_words = 0;
-  Sketch sketch;
-  Status status;
-};
-
-// Per-thread scratch for PrepareWork.
-struct Scratch {
-  ZSTD_CCtx* cctx = ZSTD_createCCtx();
-  std::vector<text::Token> tokens;
-  std::vector<uint64_t> words, kgrams;
-  Scratch() {
-    ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kZstdLevel);
-    ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);  // damaged text is an error, not other words
-  }
-  ~Scratch() { ZSTD_freeCCtx(cctx); }
-};
-
-// Tokens, k-grams without the excluded ones, winnowed fingerprints.
-void Fingerprints(std::string_view text, int k, int w, const CommonSet& exclude, Scratch* s,
-                  std::vector<Fingerprint>* fps, uint32_t* words) {
-  text::Tokenize(text, &s->tokens);
-  *words = static_cast<uint32_t>(s->tokens.size());
-  s->words.resize(s->tokens.size());
-  for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
-  FingerprintWords(s->words, k, w, exclude, fps);
-}
-
-void PrepareWork(int k, int w, const CommonSet& exclude, Scratch* s, Prepared* p) {
-  const std::string& text = p->work.text;
-  p->block.resize(ZSTD_compressBound(text.size()));
-  size_t n = ZSTD_compress2(s->cctx, p->block.data(), p->block.size(), text.data(), text.size());
-  if (ZSTD_isError(n)) {
-    p->status = Status::Internal("work " + p->work.id + ": zstd: " + ZSTD_getErrorName(n));
-    return;
-  }
-  p->block.resize(n);
-  Fingerprints(text, k, w, exclude, s, &p->fps, &p->words);
-  ShingleHashes(s->words, &s->kgrams);  // s->words: the work's word hashes
-  p->sketch = SketchOf(s->kgrams);
-  text::Tokenize(p->work.title, &s->tokens);
-  if (s->tokens.size() >= static_cast<size_t>(kTitleKeyWords)) {
-    s->words.resize(kTitleKeyWords);
-    for (int i = 0; i < kTitleKeyWords; ++i) s->words[i] = s->tokens[i].hash;
-    KGramHashes(s->words, kTitleKeyWords, &s->kgrams);
-    p->title_key = s->kgrams[0];
-    p->title_words = static_cast<uint32_t>(s->tokens.size());
-    s->words.resize(s->tokens.size());
-    for (size_t i = 0; i < s->tokens.size(); ++i) s->words[i] = s->tokens[i].hash;
-    KGramHashes(s->words, static_cast<int>(s->words.size()), &s->kgrams);
-    p->title_full = s->kgrams[0];
-  }
-}
 
 std::string U32Bytes(uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); }
 
