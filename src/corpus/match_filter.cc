@@ -1,16 +1,11 @@
-// MatchJsonLines: reads a batch of lines, matches them on all cores (one
-// Matcher per thread), writes the results in input order, repeats. Memory is
-// one batch of input plus its output.
+// MatchJsonLines: the line filter driver (formats/line_filter.h) with one
+// Matcher per thread.
 #include <simdjson.h>
 
-#include <atomic>
 #include <cmath>
-#include <span>
-#include <thread>
 
 #include "formats/json_util.h"
-#include "formats/record_splitter.h"
-#include "io/byte_source.h"
+#include "formats/line_filter.h"
 #include "util/json_writer.h"
 #include "winnow/corpus.h"
 #include "winnow/output_file.h"
@@ -20,20 +15,6 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-constexpr size_t kBatchBytes = 8 << 20;
-constexpr size_t kMaxLineBytes = size_t{1} << 30;
-
-// One input line and its output. Lines are reused from batch to batch, so
-// their buffers are allocated once (fresh buffers each batch cost the
-// kernel's page clearing more than parsing does).
-struct Line {
-  std::string bytes;  // the line, then at least simdjson::SIMDJSON_PADDING bytes of capacity
-  uint64_t number = 0;
-  std::string out;
-  bool bad = false;
-  uint64_t matches = 0;
-};
-
 struct Field {
   const char* name;
   int tool_index;  // -1 when not a tool
@@ -41,7 +22,7 @@ struct Field {
 };
 
 // Collects the fields to match and the id. Returns an error message or "".
-std::string ParseLine(od::parser& parser, Line& line, std::string* id_json, std::vector<Field>* fields) {
+std::string ParseLine(od::parser& parser, FilterLine& line, std::string* id_json, std::vector<Field>* fields) {
   fields->clear();
   od::document doc;
   if (auto err = parser.iterate(line.bytes.data(), line.bytes.size(), line.bytes.capacity()).get(doc)) {
@@ -113,7 +94,7 @@ void WriteMatches(const CorpusIndex& index, const Field& f, const std::vector<Co
   }
 }
 
-Status ProcessLine(const CorpusIndex& index, od::parser& parser, Matcher& matcher, Line& line,
+Status ProcessLine(const CorpusIndex& index, od::parser& parser, Matcher& matcher, FilterLine& line,
                    std::vector<Field>* fields, std::vector<CorpusMatch>* ms) {
   std::string id;
   std::string error = ParseLine(parser, line, &id, fields);
@@ -134,7 +115,7 @@ Status ProcessLine(const CorpusIndex& index, od::parser& parser, Matcher& matche
   for (const Field& f : *fields) {
     const bool titles = std::string_view(f.name) == "text" || std::string_view(f.name) == "prompt";
     WINNOW_RETURN_IF_ERROR(matcher.Match(f.text, titles, ms));
-    line.matches += ms->size();
+    line.count += ms->size();
     WriteMatches(index, f, *ms, &w);
   }
   w.EndArray();
@@ -147,78 +128,38 @@ Status ProcessLine(const CorpusIndex& index, od::parser& parser, Matcher& matche
 
 StatusOr<MatchFilterReport> MatchJsonLines(const CorpusIndex& index, const std::string& input,
                                            const std::string& output, const MatchFilterOptions& options) {
-  Compression detected;
-  WINNOW_ASSIGN_OR_RETURN(auto source, OpenInput(input, &detected));
   std::unique_ptr<OutputFile> out;
-  if (output == "-") {
-    out = OutputFile::Stdout();
-  } else {
-    WINNOW_ASSIGN_OR_RETURN(out, OutputFile::Create(output));
-  }
-  RecordSplitter splitter(source.get(), kMaxLineBytes);
-  const size_t threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  LineFilterOptions filter{options.threads, options.progress, [&]() -> Status {
+                             if (output == "-") {
+                               out = OutputFile::Stdout();
+                               return Status::Ok();
+                             }
+                             WINNOW_ASSIGN_OR_RETURN(out, OutputFile::Create(output));
+                             return Status::Ok();
+                           }};
+  const size_t threads = LineFilterThreads(filter);
   std::vector<std::unique_ptr<Matcher>> matchers;
   std::vector<od::parser> parsers(threads);
+  std::vector<std::vector<Field>> fields(threads);
+  std::vector<std::vector<CorpusMatch>> ms(threads);
   for (size_t t = 0; t < threads; ++t) matchers.push_back(std::make_unique<Matcher>(index, options.match));
   MatchFilterReport report;
-  const std::string name = input == "-" ? "standard input" : input;
-  std::vector<Line> lines;  // lines[0, n) are this batch
-  for (bool done = false; !done;) {
-    size_t n = 0, bytes = 0;
-    while (bytes < kBatchBytes) {
-      Record rec;
-      WINNOW_ASSIGN_OR_RETURN(bool more, splitter.Next(&rec));
-      if (!more) {
-        done = true;
-        break;
-      }
-      if (rec.problem != Record::Problem::kNone) {
-        return Status::InvalidArgument(name + ":" + std::to_string(rec.line) +
-                                       ": input must be JSON lines, one object per line");
-      }
-      if (n == lines.size()) lines.emplace_back();
-      Line& line = lines[n++];
-      line.bytes.reserve(rec.bytes.size() + simdjson::SIMDJSON_PADDING);
-      line.bytes.assign(rec.bytes);
-      line.number = rec.line;
-      line.out.clear();
-      line.bad = false;
-      line.matches = 0;
-      bytes += rec.bytes.size();
-    }
-    const std::span<Line> batch(lines.data(), n);
-    std::atomic<size_t> next{0};
-    std::vector<Status> errors(threads);
-    auto worker = [&](size_t t) {
-      std::vector<Field> fields;
-      std::vector<CorpusMatch> ms;
-      for (size_t i; (i = next.fetch_add(1)) < batch.size();) {
-        Status s = ProcessLine(index, parsers[t], *matchers[t], batch[i], &fields, &ms);
-        if (!s.ok()) {
-          errors[t] = s;
-          return;
+  WINNOW_RETURN_IF_ERROR(RunLineFilter(
+      input, filter,
+      [&](size_t t, FilterLine& line) {
+        return ProcessLine(index, parsers[t], *matchers[t], line, &fields[t], &ms[t]);
+      },
+      [&](FilterLine& line) {
+        ++report.lines;
+        if (line.bad) {
+          ++report.bad_lines;
+        } else {
+          report.matches += line.count;
+          if (line.count > 0) ++report.flagged;
         }
-      }
-    };
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < std::min(threads, batch.size()); ++t) pool.emplace_back(worker, t);
-    worker(0);
-    for (auto& th : pool) th.join();
-    for (const Status& s : errors) WINNOW_RETURN_IF_ERROR(s);
-    for (Line& line : batch) {
-      ++report.lines;
-      if (line.bad) {
-        ++report.bad_lines;
-        WINNOW_RETURN_IF_ERROR(out->Append(line.out));
-        continue;
-      }
-      report.matches += line.matches;
-      if (line.matches > 0) ++report.flagged;
-      WINNOW_RETURN_IF_ERROR(out->Append(line.out));
-    }
-    if (options.progress) options.progress(source->raw_bytes_read());
-  }
-  WINNOW_RETURN_IF_ERROR(out->Close());
+        return out->Append(line.out);
+      }));
+  WINNOW_RETURN_IF_ERROR(out->Close());  // RunLineFilter succeeded, so `opened` ran
   for (const auto& m : matchers) {
     const MatcherStats& s = m->stats();
     report.stats.bytes += s.bytes;
