@@ -88,6 +88,10 @@ class VaultReader {
   // Corruption naming the file and block (lines before it were delivered).
   virtual Status ForEachEntry(const std::function<Status(std::string_view line)>& fn) = 0;
 
+  // As ForEachEntry, for the segments of one shard only (commit order).
+  // Shards are the unit of parallel work: open one reader per thread.
+  virtual Status ForEachEntryInShard(int shard, const std::function<Status(std::string_view line)>& fn) = 0;
+
   // Finds entries by id, decrypting only the chunks of their blocks. Ids not
   // in the vault are listed in *missing.
   virtual Status GetEntries(const std::vector<std::string>& ids,

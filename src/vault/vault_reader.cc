@@ -44,6 +44,15 @@ class VaultReaderImpl final : public VaultReader {
     return Status::Ok();
   }
 
+  Status ForEachEntryInShard(int shard, const LineFn& fn) override {
+    for (const Commit& c : commits_) {
+      for (const SegmentRecord& s : c.segments) {
+        if (s.shard == shard) WINNOW_RETURN_IF_ERROR(ReadSegment(s, fn));
+      }
+    }
+    return Status::Ok();
+  }
+
   Status GetEntries(const std::vector<std::string>& ids, const LineFn& fn, std::vector<std::string>* missing) override {
     std::map<EntryKey, std::string> wanted;
     for (const std::string& id : ids) {
