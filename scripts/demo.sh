@@ -60,3 +60,51 @@ echo "entries with a copied passage: $copies; prompts quoting a headline: $title
 echo "(the generator planted $planted passages of 40 words or more, verbatim or edited, some several to an entry)"
 echo "one of them:"
 grep -m1 '"kind":"copy"' "$demo/matches.jsonl" | head -c 400; echo
+
+step "10. relevance: scan the whole vault with the default policy (corpus copies, publisher references and headlines, paywall-workaround requests) and the negotiated search terms"
+cat > "$demo/terms.tsv" <<'TERMS'
+# name<TAB>query (dtSearch syntax, docs/search.md)
+full-article	("full article" OR "full text" OR "word for word") w/10 (article OR story)
+ledger	"daily ledger" OR dailyledger.com
+subscription	subscri* w/5 (afford OR "don't have")
+summarize-link	summar~ w/4 (link OR article OR story)
+TERMS
+cat > "$demo/policy.toml" <<'POLICY'
+name = "demo policy: the default rules plus the negotiated terms"
+terms_file = "terms.tsv"
+
+[publishers]
+from_corpus = true
+
+[[rule]]
+name = "corpus-copy"
+category = "regurgitation"
+priority = 1
+signals = ["overlap"]
+
+[[rule]]
+name = "paywall-workaround"
+category = "paywall"
+priority = 1
+signals = ["paywall"]
+
+[[rule]]
+name = "publisher-reference"
+category = "publisher"
+priority = 2
+signals = ["publisher", "headline"]
+
+[[rule]]
+name = "negotiated-terms"
+category = "search-terms"
+priority = 2
+signals = ["terms"]
+POLICY
+"$winnow" scan "$demo/matter" --identity "$demo/keys/custodian.key" --policy "$demo/policy.toml" --index "$demo/corpus"
+
+step "11. the hit report for the court: CSV, JSON and a self-contained HTML page (no chat text in any of them)"
+"$winnow" report "$demo/matter" --format csv | head -8
+scan_dir=$(ls -d "$demo"/matter/scans/S* | tail -1)
+echo "HTML report: $(realpath "$scan_dir/report.html")"
+echo "one verdict, decrypted on the fly (age -d | head):"
+{ age -d -i "$demo/keys/custodian.key" "$scan_dir"/results/shard-0000.age | head -1 | head -c 500; } || true; echo

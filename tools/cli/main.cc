@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   winnow::cli::RegisterExport(app, &run);
   winnow::cli::RegisterCorpus(app, &run);
   winnow::cli::RegisterMatch(app, &run);
+  winnow::cli::RegisterSearch(app, &run);
+  winnow::cli::RegisterScan(app, &run);
+  winnow::cli::RegisterReport(app, &run);
 
   try {
     app.parse(argc, argv);

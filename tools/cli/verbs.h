@@ -26,5 +26,8 @@ void RegisterInfo(CLI::App& app, VerbMain* run);
 void RegisterExport(CLI::App& app, VerbMain* run);
 void RegisterCorpus(CLI::App& app, VerbMain* run);
 void RegisterMatch(CLI::App& app, VerbMain* run);
+void RegisterSearch(CLI::App& app, VerbMain* run);
+void RegisterScan(CLI::App& app, VerbMain* run);
+void RegisterReport(CLI::App& app, VerbMain* run);
 
 }  // namespace winnow::cli

@@ -1,0 +1,58 @@
+#include "search/hit_report_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace winnow::search::report_text {
+
+// 1234567 -> "1,234,567": a court reads these, a machine reads the CSV/JSON.
+std::string Grouped(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+// part / whole as a percentage with three significant digits ("12.3%",
+// "0.0417%"), trailing zeros dropped; "" when whole is 0. A share that is
+// neither none nor all never prints as "0%" or "100%": more digits are used
+// until it does not round to either.
+std::string Share(uint64_t part, uint64_t whole) {
+  if (whole == 0) return "";
+  if (part == 0) return "0%";
+  if (part >= whole) return part == whole ? "100%" : Grouped(part * 100 / whole) + "%";
+  double p = 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+  int decimals = std::max(0, 2 - static_cast<int>(std::floor(std::log10(p))));
+  char buf[64];
+  for (;; ++decimals) {
+    std::snprintf(buf, sizeof(buf), "%.*f", decimals, p);
+    double shown = std::strtod(buf, nullptr);
+    if ((shown > 0 && shown < 100) || decimals >= 12) break;
+  }
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s + "%";
+}
+
+// The first `max_chars` code points of UTF-8 `s`, with "…" if cut.
+std::string Clip(std::string_view s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) return std::string(s.substr(0, i)) + "\u2026";
+  }
+  return std::string(s);
+}
+
+size_t CodePoints(std::string_view s) {
+  return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+}
+
+}  // namespace winnow::search::report_text

@@ -1,0 +1,21 @@
+// Number and text formatting shared by the hit report renderers
+// (hit_report.cc, hit_report_html.cc). Thread-safe (pure functions).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace winnow::search::report_text {
+
+// 1234567 -> "1,234,567": a court reads these, a machine reads the CSV/JSON.
+std::string Grouped(uint64_t n);
+// part / whole as a percentage with three significant digits ("12.3%",
+// "0.0417%"), trailing zeros dropped; "" when whole is 0. A share that is
+// neither none nor all never prints as "0%" or "100%".
+std::string Share(uint64_t part, uint64_t whole);
+// The first `max_chars` code points of UTF-8 `s`, with "…" if cut.
+std::string Clip(std::string_view s, size_t max_chars);
+size_t CodePoints(std::string_view s);
+
+}  // namespace winnow::search::report_text
