@@ -21,7 +21,10 @@ namespace winnow::search {
 struct DocField {
   TextField kind = TextField::kText;  // kPrompt, kOutput, kTools or kText
   uint32_t index = 0;                 // kTools: position in the entry's tools list
-  std::string_view text;              // UTF-8 (ill-formed bytes are separators)
+  // UTF-8. Ill-formed bytes separate words; regex leaves, which Hyperscan
+  // runs in UTF-8 mode, need valid UTF-8 to give defined results (every
+  // JSON line and vault entry is valid: the parsers reject anything else).
+  std::string_view text;
 };
 
 // What a query sees of one entry (or one plain `{"id","text"}` record).
