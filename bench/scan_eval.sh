@@ -107,7 +107,7 @@ policy terms '["terms"]' "terms_file = \"$work/terms.tsv\""
 policy overlap '["overlap"]'
 policy publisher '["publisher", "headline"]'
 policy paywall '["paywall"]'
-policy all '["terms", "overlap", "publisher", "headline", "paywall", "similar"]' "terms_file = \"$work/terms.tsv\""
+policy all '["terms", "overlap", "publisher", "headline", "paywall"]' "terms_file = \"$work/terms.tsv\""
 bytes=$(stat -c %s "$dir/entries.jsonl")
 echo "## cost of each signal ($set vault, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB of canonical entries, decryption included)"
 echo

@@ -176,6 +176,12 @@ void WriteRows(const std::vector<HitReportRow>& rows, JsonWriter* w) {
 // ---------------------------------------------------------------------------
 // HitCounter
 
+void HitCounter::IdSet::Compact() const {
+  std::sort(v_.begin(), v_.end());
+  v_.erase(std::unique(v_.begin(), v_.end()), v_.end());
+  compact_at_ = std::max<size_t>(1024, 2 * v_.size());
+}
+
 HitCounter::HitCounter(std::vector<HitReportRow> terms, std::vector<HitReportRow> rules)
     : term_rows_(std::move(terms)), rule_rows_(std::move(rules)),
       terms_(term_rows_.size()), rules_(rule_rows_.size()) {}
@@ -218,14 +224,14 @@ void HitCounter::Merge(const HitCounter& other) {
       Row& row = (*into)[i];
       row.hits += from[i].hits;
       row.unique += from[i].unique;
-      row.conversations.insert(from[i].conversations.begin(), from[i].conversations.end());
-      row.users.insert(from[i].users.begin(), from[i].users.end());
+      row.conversations.Merge(from[i].conversations);
+      row.users.Merge(from[i].users);
     }
   };
   auto merge_total = [](const Total& from, Total* into) {
     into->entries += from.entries;
-    into->conversations.insert(from.conversations.begin(), from.conversations.end());
-    into->users.insert(from.users.begin(), from.users.end());
+    into->conversations.Merge(from.conversations);
+    into->users.Merge(from.users);
   };
   merge_rows(other.terms_, &terms_);
   merge_rows(other.rules_, &rules_);

@@ -76,7 +76,30 @@ class HitCounter {
   HitReport Finish(std::string title, std::string scope, std::string created) const;
 
  private:
-  using IdSet = std::unordered_set<uint64_t>;
+  // A set of 64-bit id hashes kept as a vector that is sorted and made
+  // unique whenever it doubles: appends are cheap and cache-friendly, and a
+  // conversation's entries, which arrive together, repeat the last value.
+  class IdSet {
+   public:
+    void insert(uint64_t h) {
+      if (!v_.empty() && v_.back() == h) return;
+      v_.push_back(h);
+      if (v_.size() >= compact_at_) Compact();
+    }
+    void Merge(const IdSet& other) {
+      v_.insert(v_.end(), other.v_.begin(), other.v_.end());
+      Compact();
+    }
+    size_t size() const {
+      Compact();
+      return v_.size();
+    }
+
+   private:
+    void Compact() const;
+    mutable std::vector<uint64_t> v_;
+    mutable size_t compact_at_ = 1024;
+  };
   struct Row {
     uint64_t hits = 0, unique = 0;
     IdSet conversations, users;

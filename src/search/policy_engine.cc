@@ -3,10 +3,13 @@
 // expressions), compiled with the search and paywall terms into one TermSet.
 #include "search/policy_engine.h"
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <map>
 
-#include "util/hash.h"
 
 namespace winnow::search {
 namespace {
@@ -225,22 +228,41 @@ std::vector<HitReportRow> PolicyEngine::RuleRows() const {
 }
 
 uint64_t DuplicateKey(std::string_view prompt, std::string_view output) {
-  std::string norm;
-  norm.reserve(prompt.size() + output.size() + 1);
+  // The normalized text goes to a per-thread buffer, then SHA-256 (the
+  // key must be the same on every machine and in every version: productions
+  // de-duplicate by it).
+  static constexpr auto kLower = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<uint8_t>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return t;
+  }();
+  static constexpr auto kSpace = [] {
+    std::array<bool, 256> t{};
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<uint8_t>(c)] = true;
+    return t;
+  }();
+  thread_local std::string norm;
+  norm.resize(prompt.size() + output.size() + 2);
+  char* out = norm.data();
   for (std::string_view part : {prompt, output}) {
+    const char* start = out;
     bool space = false;
-    for (char c : part) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    for (unsigned char c : part) {
+      if (kSpace[c]) {
         space = true;
         continue;
       }
-      if (space && !norm.empty() && norm.back() != '\x1f') norm.push_back(' ');
+      if (space && out != start) *out++ = ' ';
       space = false;
-      norm.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      *out++ = static_cast<char>(kLower[c]);
     }
-    norm.push_back('\x1f');  // unit separator between prompt and output
+    *out++ = '\x1f';  // unit separator between prompt and output
   }
-  uint64_t h = StableHash64(norm);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(norm.data(), static_cast<size_t>(out - norm.data()), md, &len, EVP_sha256(), nullptr);
+  uint64_t h;
+  std::memcpy(&h, md, sizeof(h));
   return h == 0 ? 1 : h;
 }
 

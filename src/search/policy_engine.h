@@ -88,9 +88,11 @@ class PolicyEvaluator {
   std::unique_ptr<Impl> impl_;
 };
 
-// Hash of the entry's prompt and output after normalization (ASCII letters
-// lower-cased, runs of whitespace made one space, ends trimmed): entries
-// with the same key are exact duplicates, as productions de-duplicate them.
+// The first 8 bytes (as a little-endian integer; 0 becomes 1) of SHA-256 of
+// the prompt and output after normalization (ASCII letters lower-cased, runs
+// of ASCII whitespace made one space, ends trimmed, U+001F between the two):
+// entries with the same key are exact duplicates, as productions
+// de-duplicate them.
 uint64_t DuplicateKey(std::string_view prompt, std::string_view output);
 
 }  // namespace winnow::search
