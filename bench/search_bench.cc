@@ -96,7 +96,7 @@ std::vector<std::string> MakeQueries(const std::string& text, size_t n) {
   for (size_t i = 0; i < words.size(); ++i) {
     std::string g = words[i];
     for (size_t k = 0; k < 3 && i + k < words.size(); ++k) {
-      if (k > 0) g += " " + words[i + k];
+      if (k > 0) g.append(" ").append(words[i + k]);
       if (words[i + k].size() < 2) break;
       bool op = false;
       for (const char* o : kOperators) op = op || words[i + k] == o;
@@ -116,11 +116,12 @@ std::vector<std::string> MakeQueries(const std::string& text, size_t n) {
     for (size_t got = 0, tries = 0; got < want[k] && tries < 100000; ++tries) {
       s = s * 6364136223846793005ULL + 1442695040888963407ULL;
       const double u = static_cast<double>(s >> 11) / static_cast<double>(1ULL << 53);
-      const auto r = static_cast<size_t>(static_cast<double>(skip) *
-                                         std::pow(static_cast<double>(ranked.size()) / static_cast<double>(skip), u));
+      const auto r =
+          static_cast<size_t>(static_cast<double>(skip) *
+                              std::pow(static_cast<double>(ranked.size()) / static_cast<double>(skip), u));
       if (r >= ranked.size() || taken[r]) continue;
       taken[r] = true;
-      out.push_back("\"" + ranked[r].second + "\"");
+      out.push_back(std::string("\"").append(ranked[r].second).append("\""));
       ++got;
     }
   }
@@ -133,7 +134,7 @@ std::shared_ptr<const TermSet> Compile(const std::vector<std::string>& queries) 
     auto q = winnow::search::ParseQuery(queries[i]);
     if (!q.ok()) continue;
     auto& t = terms.emplace_back();
-    t.name = "t" + std::to_string(i);
+    t.name = std::string("t").append(std::to_string(i));
     t.query = std::move(q).value();
   }
   auto set = TermSet::Compile(std::move(terms));
@@ -178,8 +179,8 @@ BENCHMARK(BM_SearchTerms)->Arg(10)->Arg(200)->Arg(1000)->Unit(benchmark::kMillis
 void BM_SearchTermsMixedScripts(benchmark::State& state) {
   const std::string text = MixedText(8 << 20);
   std::vector<std::string> q = MakeQueries(Prose(), 190);
-  for (const char* w : {"économie", "münchen", "euro", "госдума", "данных", "ΟΙΚΟΝΟΜΙΑ", "Τρίτη", "東京", "予算",
-                        "josé pérez"}) {
+  for (const char* w : {"économie", "münchen", "euro", "госдума", "данных", "ΟΙΚΟΝΟΜΙΑ", "Τρίτη", "東京",
+                        "予算", "josé pérez"}) {
     q.push_back(w);
   }
   Run(state, text, q);
@@ -188,9 +189,10 @@ BENCHMARK(BM_SearchTermsMixedScripts)->Unit(benchmark::kMillisecond);
 
 void BM_SearchWordPatterns(benchmark::State& state) {
   std::vector<std::string> q = MakeQueries(Prose(), 180);
-  for (const char* w : {"appeal*", "court*", "*ment", "b?nk", "report~", "market~", "regulat*", "invest~",
-                        "compan*", "gover%ment", "ann%ounced", "quar%%ry", "inves*", "*ation", "said~",
-                        "decision~", "minist*", "%foundation", "profit~", "sh?re*"}) {
+  for (const char* w :
+       {"appeal*", "court*",    "*ment",      "b?nk",        "report~",  "market~", "regulat*",
+        "invest~", "compan*",   "gover%ment", "ann%ounced",  "quar%%ry", "inves*",  "*ation",
+        "said~",   "decision~", "minist*",    "%foundation", "profit~",  "sh?re*"}) {
     q.push_back(w);
   }
   Run(state, Prose(), q);
@@ -199,8 +201,8 @@ BENCHMARK(BM_SearchWordPatterns)->Unit(benchmark::kMillisecond);
 
 void BM_SearchRegexes(benchmark::State& state) {
   std::vector<std::string> q = MakeQueries(Prose(), 195);
-  for (const char* w : {"/\\d{4}/", "/[A-Z][a-z]+ (Group|Foundation)/", "/court\\w*/", "/\\$\\d+/",
-                        "/colou?r/"}) {
+  for (const char* w :
+       {"/\\d{4}/", "/[A-Z][a-z]+ (Group|Foundation)/", "/court\\w*/", "/\\$\\d+/", "/colou?r/"}) {
     q.push_back(w);
   }
   Run(state, Prose(), q);

@@ -1,6 +1,7 @@
 // TermSet and TermMatcher: ownership and lifecycle. Compiling is in
-// engine_compile.cc, scanning and verifying in engine_match.cc, evaluating
-// the term trees in engine_eval.cc (overview in engine_internal.h).
+// engine_compile.cc, scanning in engine_match.cc, verifying candidates in
+// engine_verify.cc, evaluating the term trees in engine_eval.cc (overview in
+// engine_internal.h).
 #include "search/engine.h"
 
 #include <hs/hs.h>
@@ -24,7 +25,8 @@ TermSet::~TermSet() = default;
 size_t TermSet::size() const { return impl_->terms.size(); }
 const Term& TermSet::term(size_t i) const { return impl_->terms[i]; }
 
-TermMatcher::TermMatcher(std::shared_ptr<const TermSet> set) : impl_(std::make_unique<Impl>(std::move(set))) {}
+TermMatcher::TermMatcher(std::shared_ptr<const TermSet> set)
+    : impl_(std::make_unique<Impl>(std::move(set))) {}
 TermMatcher::~TermMatcher() = default;
 
 Status TermMatcher::Match(const Document& doc, std::vector<TermHit>* hits) { return impl_->Match(doc, hits); }

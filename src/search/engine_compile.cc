@@ -109,7 +109,16 @@ class Builder {
   Status BuildDatabases() {
     const auto nfrag = static_cast<unsigned>(fragment_bytes_.size());
     std::vector<std::string> frag_expr;
-    for (const std::string& b : fragment_bytes_) frag_expr.push_back(EscapeBytes(b));
+    std::vector<uint32_t> chars;
+    std::u32string cps;
+    for (const std::string& b : fragment_bytes_) {
+      frag_expr.push_back(EscapeBytes(b));
+      internal::FoldToCps(b, &cps);
+      chars.insert(chars.end(), cps.begin(), cps.end());
+    }
+    std::sort(chars.begin(), chars.end());
+    chars.erase(std::unique(chars.begin(), chars.end()), chars.end());
+    ts_->fold_filter.Build(chars);
     std::vector<unsigned> regex_flags;
     for (size_t j = 0; j < regexes_.size(); ++j) {
       unsigned flags = 0;
@@ -118,7 +127,11 @@ class Builder {
     }
     if (!regexes_.empty()) {
       hs_compile_error_t* err = nullptr;
-      if (!Compile(regexes_, regex_flags, nfrag, &ts_->db_regex, &err)) return HyperscanError("regexes", err);
+      if (!Compile(regexes_, regex_flags, nfrag, &ts_->db_regex, &err)) {
+        if (err != nullptr && err->expression >= 0)
+          return RegexError(static_cast<size_t>(err->expression), err);
+        return HyperscanError("regexes", err);
+      }
     }
     if (nfrag > 0) {
       hs_compile_error_t* err = nullptr;
@@ -143,9 +156,11 @@ class Builder {
   uint32_t AddLeaf(const Node& n, TextField scope, bool near, uint32_t term) {
     std::string key = std::to_string(static_cast<int>(scope));
     if (n.kind == Node::Kind::kRegex) {
-      key += "R" + n.regex;
+      key.append("R").append(n.regex);
     } else {
-      for (const WordPattern& w : n.words) key += "\x1F" + std::to_string(static_cast<int>(w.kind)) + w.text;
+      for (const WordPattern& w : n.words) {
+        key.append("\x1F").append(std::to_string(static_cast<int>(w.kind))).append(w.text);
+      }
     }
     auto [it, fresh] = leaf_ids_.emplace(key, static_cast<uint32_t>(ts_->leaves.size()));
     if (fresh) {
@@ -187,18 +202,23 @@ class Builder {
     const std::string som_msg = err->message != nullptr ? err->message : "unknown error";
     hs_free_compile_error(err);
     *flags = kRegexFlags & ~HS_FLAG_SOM_LEFTMOST;
-    if (hs_compile(re.c_str(), *flags, HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
-      return RegexError(j, err);
-    }
-    hs_free_database(db);
     // Run from a later start, ^ and \A would match there too.
-    if (HasStartAnchor(re)) {
-      return RegexError(j, "Hyperscan cannot report where its matches start (" + som_msg +
-                               ") and the pattern has a start anchor (^ or \\A)");
-    }
-    const std::string anchored = "^(?:" + re + ")";
-    if (hs_compile(anchored.c_str(), *flags, HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
-      return RegexError(j, err);
+    const bool start_anchor = HasStartAnchor(re);
+    const std::string anchored = std::string("^(?:").append(re).append(")");
+    if (start_anchor ||
+        hs_compile(anchored.c_str(), *flags, HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
+      const std::string anchored_msg =
+          start_anchor ? "" : (err != nullptr && err->message != nullptr ? err->message : "unknown error");
+      if (!start_anchor) hs_free_compile_error(err);
+      // The pattern's own error (syntax, size) comes first.
+      if (hs_compile(re.c_str(), *flags, HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS)
+        return RegexError(j, err);
+      hs_free_database(db);
+      if (start_anchor) {
+        return RegexError(j, "Hyperscan cannot report where its matches start (" + som_msg +
+                                 ") and the pattern has a start anchor (^ or \\A)");
+      }
+      return RegexError(j, anchored_msg);
     }
     ts_->regex_anchored.push_back(db);
     return Status::Ok();
@@ -257,7 +277,8 @@ class Builder {
     const Term& t = ts_->terms[o.term];
     std::string where = t.line > 0 ? "line " + std::to_string(t.line) + ": " : "";
     return Status::InvalidArgument(where + "term '" + t.name + "': column " + std::to_string(o.column) +
-                                   ": regular expression /" + regexes_[j] + "/ rejected by Hyperscan: " + msg);
+                                   ": regular expression /" + regexes_[j] +
+                                   "/ rejected by Hyperscan: " + msg);
   }
 
   static Status HyperscanError(const std::string& what, hs_compile_error_t* err) {

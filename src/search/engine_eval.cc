@@ -19,8 +19,8 @@ bool Within(const ISpan& x, const ISpan& y, int n, bool ordered) {
   if (x.field != y.field) return false;
   if (ordered) return x.end <= y.start && int64_t{y.first_word} - x.last_word <= n;
   if (x.first_word <= y.last_word && y.first_word <= x.last_word) return true;
-  const int64_t d = x.last_word < y.first_word ? int64_t{y.first_word} - x.last_word
-                                               : int64_t{x.first_word} - y.last_word;
+  const int64_t d =
+      x.last_word < y.first_word ? int64_t{y.first_word} - x.last_word : int64_t{x.first_word} - y.last_word;
   return d <= n;
 }
 
@@ -123,8 +123,8 @@ bool TermMatcher::Impl::EvalNear(const CNode& n, std::vector<ISpan>* out) {
       // (the padding covers spans that cover no word, e.g. regex matches
       // of separators).
       ISpan lo = x;
-      lo.first_word = static_cast<int32_t>(std::max<int64_t>(int64_t{x.first_word} - n.distance - max_width - 2,
-                                                             INT32_MIN));
+      lo.first_word = static_cast<int32_t>(
+          std::max<int64_t>(int64_t{x.first_word} - n.distance - max_width - 2, INT32_MIN));
       const int64_t hi = int64_t{x.last_word} + n.distance + 2;
       auto it = std::lower_bound(b->begin(), b->end(), lo, ByFieldWord);
       bool paired = false;
@@ -159,7 +159,8 @@ bool TermMatcher::Impl::EvalMeta(const CNode& n) {
           (time.size() < n.date_from.size() || time.substr(0, n.date_from.size()) < n.date_from)) {
         return false;
       }
-      if (!n.date_to.empty() && (time.size() < n.date_to.size() || time.substr(0, n.date_to.size()) > n.date_to)) {
+      if (!n.date_to.empty() &&
+          (time.size() < n.date_to.size() || time.substr(0, n.date_to.size()) > n.date_to)) {
         return false;
       }
       return true;
@@ -199,28 +200,18 @@ void TermMatcher::Impl::EmitHit(uint32_t term, std::vector<ISpan>* spans, std::v
   for (const ISpan& s : *spans) hit.spans.push_back({s.field, s.start, s.end});
 }
 
-// Byte offsets to code points (ASCII fields need nothing).
+// Byte offsets to code points.
 void TermMatcher::Impl::ToCodePoints(std::vector<TermHit>* hits) {
   for (TermHit& h : *hits) {
     for (Span& s : h.spans) {
-      FieldState& fs = Classified(s.field);
-      if (fs.info.kind == internal::FieldKind::kAscii) continue;
-      const std::string_view text = doc_->fields[s.field].text;
+      FieldState& fs = fields_[s.field];
+      if (fs.ascii) continue;
       if (!fs.has_cps) {
-        if (fs.info.well_formed) {
-          fs.cps.Reset(text, fs.info.first_non_ascii);
-        } else {
-          fs.ill_cps.Build(text);
-        }
+        fs.cps.Reset(doc_->fields[s.field].text);
         fs.has_cps = true;
       }
-      if (fs.info.well_formed) {
-        s.start = fs.cps.At(s.start);
-        s.end = fs.cps.At(s.end);
-      } else {
-        s.start = fs.ill_cps.At(s.start);
-        s.end = fs.ill_cps.At(s.end);
-      }
+      s.start = fs.cps.At(s.start);
+      s.end = fs.cps.At(s.end);
     }
   }
 }

@@ -3,14 +3,19 @@
 //
 // Compile turns every distinct leaf of every term (a phrase or a regex, with
 // the field it is restricted to) into a Leaf. Each phrase is found through
-// the fragments of one of its words (the anchor; engine_words.h); the
-// fragments of all phrases and all regexes go into Hyperscan:
+// the fragments of one of its words (the anchor, the most selective by
+// engine_words.h's score); the fragments of all phrases and all regexes go
+// into Hyperscan:
 //   - db_all: fragments (caseless bytes) and regexes (caseless, UTF-8,
-//     Unicode classes, leftmost start), scanned over ASCII fields;
-//   - db_fragments over the folded copy of a non-ASCII field, and db_regex
-//     over its original bytes (Hyperscan's caseless is ASCII-only for
-//     bytes, so non-ASCII text is folded first).
-// Without regexes db_all is db_fragments: one scan per field.
+//     Unicode classes, leftmost start of match), scanned over every field;
+//   - db_fragments: the fragments again, scanned over the folded copy of a
+//     field holding characters that folding changes into characters of the
+//     fragments (Hyperscan's caseless covers ASCII only; fold_filter);
+//     db_regex: the regexes alone.
+// Without regexes db_all is db_fragments: one scan per field. A regex whose
+// match starts Hyperscan cannot track (\w+ with Unicode classes) is
+// compiled without them, plus an anchored copy run from each code point
+// before its last match end (regex_anchored).
 //
 // Matching a document: scan each field; verify each candidate exactly (word
 // boundaries, folded comparison, the other words of the phrase) into byte
@@ -32,6 +37,8 @@
 #include <vector>
 
 #include "search/engine.h"
+#include "search/engine_offsets.h"
+#include "search/engine_segment.h"
 #include "search/engine_text.h"
 #include "search/engine_words.h"
 
@@ -58,8 +65,8 @@ struct Consumer {
   uint32_t length = 0;  // bytes of the fragment
   Anchor anchor = Anchor::kInside;
   TextField field = TextField::kAny;  // the leaf's field
-  bool ascii_word = false;   // the fragment is ASCII letters and digits only
-  bool single_word = false;  // the leaf is one word
+  bool ascii_word = false;            // the fragment is ASCII letters and digits only
+  bool single_word = false;           // the leaf is one word
 };
 
 // A node of a compiled term tree (the kinds of search::Node).
@@ -111,7 +118,7 @@ class TermSet::Impl {
   std::vector<internal::Leaf> leaves;
   std::vector<uint32_t> always_eval;  // terms with needs_leaf_hit false
   std::vector<uint32_t> scan_all;     // leaves with scan_all
-  // Hyperscan ids: fragment i is id i, regex j is id fragments.size() + j.
+  // Hyperscan ids: fragment i is id i, regex j is id (number of fragments) + j.
   // Fragment i's consumers are consumers[fragment_first[i] .. fragment_first[i + 1]).
   std::vector<uint32_t> fragment_first;
   std::vector<internal::Consumer> consumers;
@@ -121,6 +128,7 @@ class TermSet::Impl {
   std::vector<hs_database_t*> regex_anchored;
   hs_database_t* db_all = nullptr;
   hs_database_t* db_fragments = nullptr;
+  internal::FoldFilter fold_filter;  // which fields db_fragments scans, folded
   hs_database_t* db_regex = nullptr;
 };
 
@@ -137,16 +145,16 @@ class TermMatcher::Impl {
 
  private:
   struct FieldState {
-    bool classified = false;  // info is set
-    internal::FieldInfo info;
     bool has_words = false;
     std::vector<uint32_t> word_starts, word_ends;
+    bool ascii = false;  // known to be all ASCII: offsets are code points
     bool has_cps = false;
-    internal::CpIndex cps;                 // well-formed fields
-    internal::IllFormedCpIndex ill_cps;    // others
+    internal::CpIndex cps;
   };
 
   // engine_match.cc
+  void StartDocument(const Document& doc, std::vector<TermHit>* hits);
+  void EvaluateTerms(std::vector<TermHit>* hits);
   void OnHsEvent(uint32_t id, size_t from, size_t to);
   static int OnAnchoredMatch(unsigned int id, unsigned long long from, unsigned long long to,
                              unsigned int flags, void* ctx);
@@ -166,7 +174,6 @@ class TermMatcher::Impl {
   TermHit& NewHit(uint32_t term, std::vector<TermHit>* hits);
   void EmitHit(uint32_t term, std::vector<internal::ISpan>* spans, std::vector<TermHit>* hits);
   void ToCodePoints(std::vector<TermHit>* hits);
-  FieldState& Classified(uint32_t f);
   std::vector<internal::ISpan>* Temp();
   void ReleaseTemp(std::vector<internal::ISpan>* temp);
 

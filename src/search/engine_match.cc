@@ -1,5 +1,6 @@
-// TermMatcher: scanning the fields of a document and verifying candidates
-// into spans per leaf (the tree evaluation is in engine_eval.cc).
+// TermMatcher: Match's steps, and scanning the fields of a document into
+// spans per leaf (candidates are verified in engine_verify.cc, the trees
+// evaluated in engine_eval.cc).
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -67,7 +68,8 @@ void TermMatcher::Impl::OnHsEvent(uint32_t id, size_t from, size_t to) {
     }
     // The common case: a word of ASCII letters and digits between ASCII
     // bytes (or the field's ends), where the bytes decide the boundaries.
-    if (c->single_word && c->ascii_word && c->anchor == Anchor::kWholeWord && (s == 0 || t[s - 1] < 0x80) && (e == n || t[e] < 0x80)) {
+    if (c->single_word && c->ascii_word && c->anchor == Anchor::kWholeWord && (s == 0 || t[s - 1] < 0x80) &&
+        (e == n || t[e] < 0x80)) {
       if ((s == 0 || !internal::IsAsciiAlnum(t[s - 1])) && (e == n || !internal::IsAsciiAlnum(t[e]))) {
         AddSpan(c->leaf, field_, s, e);
       }
@@ -89,59 +91,6 @@ void TermMatcher::Impl::AddSpan(uint32_t leaf, uint32_t field, size_t start, siz
   leaf_spans_[leaf].push_back({field, static_cast<uint32_t>(start), static_cast<uint32_t>(end), -1, -1});
 }
 
-// The fragment of word `anchor` of the leaf was found at original bytes
-// [s, e): find that word, check it, then the words before and after it.
-void TermMatcher::Impl::VerifyPhrase(uint32_t leaf_index, const Consumer& c, size_t s, size_t e) {
-  const Leaf& leaf = ts_.leaves[leaf_index];
-  const auto& words = leaf.words;
-  const std::string_view t = text_;
-  const auto anchor = static_cast<size_t>(leaf.anchor);
-  const uint8_t cls = internal::ClassAt(t, s);
-  if (cls == internal::kSep) return;  // a separator folding into a letter
-  size_t ws = s, we = e;
-  switch (c.anchor) {
-    case Anchor::kWholeWord:
-      // An ASCII word with ASCII (or no) neighbours: bytes decide.
-      if (c.ascii_word && (s == 0 || static_cast<uint8_t>(t[s - 1]) < 0x80) &&
-          (e == t.size() || static_cast<uint8_t>(t[e]) < 0x80)) {
-        if ((s > 0 && internal::IsAsciiAlnum(static_cast<uint8_t>(t[s - 1]))) ||
-            (e < t.size() && internal::IsAsciiAlnum(static_cast<uint8_t>(t[e])))) {
-          return;
-        }
-        break;
-      }
-      // The fragment is the folded word itself: only its bounds remain.
-      if (!internal::IsWordStart(t, s, cls) || internal::WordEndFrom(t, s) != e) return;
-      break;
-    case Anchor::kWordStart:
-      if (!internal::IsWordStart(t, s, cls)) return;
-      we = internal::WordEndFrom(t, s);
-      if (we < e || !internal::MatchWord(words[anchor], t.substr(ws, we - ws), &words_)) return;
-      break;
-    case Anchor::kInside:
-      ws = internal::WordStartContaining(t, s);
-      we = internal::WordEndFrom(t, ws);
-      if (we < e || !internal::MatchWord(words[anchor], t.substr(ws, we - ws), &words_)) return;
-      break;
-  }
-  size_t start = ws, end = we;
-  for (size_t j = anchor; j-- > 0;) {
-    size_t a, b;
-    if (!internal::PrevWord(t, start, &a, &b) || !internal::MatchWord(words[j], t.substr(a, b - a), &words_)) {
-      return;
-    }
-    start = a;
-  }
-  for (size_t j = anchor + 1; j < words.size(); ++j) {
-    size_t a, b;
-    if (!internal::NextWord(t, end, &a, &b) || !internal::MatchWord(words[j], t.substr(a, b - a), &words_)) {
-      return;
-    }
-    end = b;
-  }
-  AddSpan(leaf_index, field_, start, end);
-}
-
 Status TermMatcher::Impl::ScanField(uint32_t f) {
   field_ = f;
   field_kind_ = doc_->fields[f].kind;
@@ -156,13 +105,14 @@ Status TermMatcher::Impl::ScanField(uint32_t f) {
     if (rc != HS_SUCCESS) return Status::Internal("search: hs_scan failed with code " + std::to_string(rc));
     return Status::Ok();
   };
-  // The original bytes first: exact for ASCII text and for characters that
-  // folding leaves alone, since the scan ignores ASCII case. A field holding
-  // others is scanned again, folded; its fragment matches in the original
+  // The original bytes first: exact where folding changes no character into
+  // one of the fragments', since the scan ignores ASCII case. A field where
+  // it does is scanned again, folded; its fragment matches in the original
   // are a subset of those in the copy (duplicates go in FinishLeaf).
   folded_scan_ = false;
   WINNOW_RETURN_IF_ERROR(scan(ts_.db_all, text_));
-  if (ts_.db_fragments != nullptr && Classified(f).info.kind == internal::FieldKind::kNeedsFold) {
+  FieldState& fs = fields_[f];
+  if (ts_.db_fragments != nullptr && ts_.fold_filter.Matches(text_, &fs.ascii)) {
     folded_.Build(text_);
     folded_scan_ = true;
     const Status st = scan(ts_.db_fragments, folded_.bytes());
@@ -178,18 +128,8 @@ Status TermMatcher::Impl::ScanField(uint32_t f) {
   return st;
 }
 
-TermMatcher::Impl::FieldState& TermMatcher::Impl::Classified(uint32_t f) {
-  FieldState& fs = fields_[f];
-  if (!fs.classified) {
-    fs.info = internal::ClassifyField(doc_->fields[f].text);
-    fs.classified = true;
-    fs.has_cps = false;
-  }
-  return fs;
-}
-
-int TermMatcher::Impl::OnAnchoredMatch(unsigned int /*id*/, unsigned long long /*from*/, unsigned long long to,
-                                       unsigned int /*flags*/, void* ctx) {
+int TermMatcher::Impl::OnAnchoredMatch(unsigned int /*id*/, unsigned long long /*from*/,
+                                       unsigned long long to, unsigned int /*flags*/, void* ctx) {
   auto* m = static_cast<Impl*>(ctx);
   const size_t end = m->anchored_start_ + static_cast<size_t>(to);
   if (end > m->anchored_limit_) return 1;  // past every match of the full scan
@@ -230,25 +170,6 @@ const TermMatcher::Impl::FieldState& TermMatcher::Impl::Words(uint32_t f) {
   return fs;
 }
 
-// A leaf without a usable fragment: try it at every word.
-void TermMatcher::Impl::ScanAllWords(uint32_t leaf_index) {
-  const Leaf& leaf = ts_.leaves[leaf_index];
-  const size_t n = leaf.words.size();
-  for (uint32_t f = 0; f < doc_->fields.size(); ++f) {
-    if (!FieldAllowed(leaf, f)) continue;
-    const std::string_view t = doc_->fields[f].text;
-    const FieldState& fs = Words(f);
-    for (size_t i = 0; i + n <= fs.word_starts.size(); ++i) {
-      bool ok = true;
-      for (size_t j = 0; ok && j < n; ++j) {
-        const uint32_t a = fs.word_starts[i + j], b = fs.word_ends[i + j];
-        ok = internal::MatchWord(leaf.words[j], t.substr(a, b - a), &words_);
-      }
-      if (ok) AddSpan(leaf_index, f, fs.word_starts[i], fs.word_ends[i + n - 1]);
-    }
-  }
-}
-
 // Sorts a leaf's spans, merges overlapping regex matches and adds word
 // positions where a proximity operator needs them.
 void TermMatcher::Impl::FinishLeaf(uint32_t leaf_index) {
@@ -284,6 +205,21 @@ void TermMatcher::Impl::FinishLeaf(uint32_t leaf_index) {
 }
 
 Status TermMatcher::Impl::Match(const Document& doc, std::vector<TermHit>* hits) {
+  StartDocument(doc, hits);
+  Status st;
+  for (uint32_t f = 0; f < doc.fields.size() && st.ok(); ++f) st = ScanField(f);
+  if (st.ok()) {
+    for (uint32_t leaf : ts_.scan_all) ScanAllWords(leaf);
+    // Most documents hit nothing: then only terms that need no hit remain.
+    if (!touched_.empty() || !ts_.always_eval.empty()) EvaluateTerms(hits);
+  }
+  doc_ = nullptr;
+  text_ = {};
+  return st;
+}
+
+// Forgets the previous document; its hits' span vectors are kept for reuse.
+void TermMatcher::Impl::StartDocument(const Document& doc, std::vector<TermHit>* hits) {
   for (TermHit& h : *hits) {
     if (span_pool_.size() >= 4096) break;
     h.spans.clear();
@@ -295,54 +231,52 @@ Status TermMatcher::Impl::Match(const Document& doc, std::vector<TermHit>* hits)
     leaf_touched_[leaf] = 0;
   }
   touched_.clear();
+  for (uint32_t j : regex_pending_) regex_max_end_[j] = 0;  // left by a failed scan
+  regex_pending_.clear();
   doc_ = &doc;
   if (fields_.size() < doc.fields.size()) fields_.resize(doc.fields.size());
   for (uint32_t f = 0; f < doc.fields.size(); ++f) {
     fields_[f].has_words = false;
-    fields_[f].classified = false;
+    fields_[f].has_cps = false;
+    fields_[f].ascii = false;
   }
-  Status st;
-  for (uint32_t f = 0; f < doc.fields.size() && st.ok(); ++f) st = ScanField(f);
-  if (st.ok()) {
-    for (uint32_t leaf : ts_.scan_all) ScanAllWords(leaf);
-    for (uint32_t leaf : touched_) FinishLeaf(leaf);
-    // Terms to evaluate: those of the leaves with spans, and those that can
-    // match without any, in term order.
-    if (++stamp_ == 0) {
-      std::fill(term_stamp_.begin(), term_stamp_.end(), 0);
-      stamp_ = 1;
-    }
-    to_eval_.clear();
-    auto add = [&](uint32_t t) {
-      if (term_stamp_[t] != stamp_) {
-        term_stamp_[t] = stamp_;
-        to_eval_.push_back(t);
-      }
-    };
-    for (uint32_t leaf : touched_) {
-      for (uint32_t t : ts_.leaves[leaf].terms) add(t);
-    }
-    for (uint32_t t : ts_.always_eval) add(t);
-    std::sort(to_eval_.begin(), to_eval_.end());
-    std::vector<ISpan>* spans = Temp();
-    for (uint32_t t : to_eval_) {
-      const int32_t leaf = ts_.compiled[t].single_leaf;
-      if (leaf >= 0) {  // spans already sorted and unique (FinishLeaf)
-        const auto& ls = leaf_spans_[static_cast<size_t>(leaf)];
-        if (ls.empty()) continue;
-        TermHit& hit = NewHit(t, hits);
-        for (const ISpan& sp : ls) hit.spans.push_back({sp.field, sp.start, sp.end});
-        continue;
-      }
-      spans->clear();
-      if (Eval(ts_.compiled[t].root, spans)) EmitHit(t, spans, hits);
-    }
-    ReleaseTemp(spans);
-    ToCodePoints(hits);
+}
+
+// Evaluates the terms of the leaves with spans, and those that can match
+// without any, in term order.
+void TermMatcher::Impl::EvaluateTerms(std::vector<TermHit>* hits) {
+  for (uint32_t leaf : touched_) FinishLeaf(leaf);
+  if (++stamp_ == 0) {
+    std::fill(term_stamp_.begin(), term_stamp_.end(), 0);
+    stamp_ = 1;
   }
-  doc_ = nullptr;
-  text_ = {};
-  return st;
+  to_eval_.clear();
+  auto add = [&](uint32_t t) {
+    if (term_stamp_[t] != stamp_) {
+      term_stamp_[t] = stamp_;
+      to_eval_.push_back(t);
+    }
+  };
+  for (uint32_t leaf : touched_) {
+    for (uint32_t t : ts_.leaves[leaf].terms) add(t);
+  }
+  for (uint32_t t : ts_.always_eval) add(t);
+  std::sort(to_eval_.begin(), to_eval_.end());
+  std::vector<ISpan>* spans = Temp();
+  for (uint32_t t : to_eval_) {
+    const int32_t leaf = ts_.compiled[t].single_leaf;
+    if (leaf >= 0) {  // spans already sorted and unique (FinishLeaf)
+      const auto& ls = leaf_spans_[static_cast<size_t>(leaf)];
+      if (ls.empty()) continue;
+      TermHit& hit = NewHit(t, hits);
+      for (const ISpan& sp : ls) hit.spans.push_back({sp.field, sp.start, sp.end});
+      continue;
+    }
+    spans->clear();
+    if (Eval(ts_.compiled[t].root, spans)) EmitHit(t, spans, hits);
+  }
+  ReleaseTemp(spans);
+  ToCodePoints(hits);
 }
 
 }  // namespace winnow::search

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "search/engine_segment.h"
 #include "search/engine_text.h"
 
 namespace winnow::search::internal {
@@ -13,15 +14,14 @@ namespace {
 // Very common English words: a phrase is anchored on another word when it
 // has one, since these hit almost every line.
 constexpr std::string_view kCommonWords[] = {
-    "a",     "about", "after", "all",   "also",  "an",    "and",   "any",   "are",   "as",
-    "at",    "be",    "been",  "but",   "by",    "can",   "could", "do",    "for",   "from",
-    "had",   "has",   "have",  "he",    "her",   "his",   "how",   "i",     "if",    "in",
-    "into",  "is",    "it",    "its",   "just",  "like",  "more",  "most",  "my",    "new",
-    "no",    "not",   "now",   "of",    "on",    "one",   "only",  "or",    "other", "our",
-    "out",   "over",  "said",  "she",   "so",    "some",  "than",  "that",  "the",   "their",
-    "them",  "then",  "there", "these", "they",  "this",  "time",  "to",    "two",   "up",
-    "us",    "was",   "we",    "were",  "what",  "when",  "which", "who",   "will",  "with",
-    "would", "year",  "you",   "your",  "s",     "t",     "de",    "la",    "le",    "et",
+    "a",     "about", "after", "all",   "also",  "an",   "and",  "any",  "are",   "as",   "at",   "be",
+    "been",  "but",   "by",    "can",   "could", "do",   "for",  "from", "had",   "has",  "have", "he",
+    "her",   "his",   "how",   "i",     "if",    "in",   "into", "is",   "it",    "its",  "just", "like",
+    "more",  "most",  "my",    "new",   "no",    "not",  "now",  "of",   "on",    "one",  "only", "or",
+    "other", "our",   "out",   "over",  "said",  "she",  "so",   "some", "than",  "that", "the",  "their",
+    "them",  "then",  "there", "these", "they",  "this", "time", "to",   "two",   "up",   "us",   "was",
+    "we",    "were",  "what",  "when",  "which", "who",  "will", "with", "would", "year", "you",  "your",
+    "s",     "t",     "de",    "la",    "le",    "et",
 };
 
 bool IsCommonWord(std::string_view folded) {
@@ -45,6 +45,9 @@ void AddLiteral(std::string_view text, std::vector<CompiledWord>* out) {
     cw.kind = WordPattern::Kind::kLiteral;
     FoldToCps(text.substr(starts[i], ends[i] - starts[i]), &cw.cps);
     Fragment f{Utf8Of(cw.cps), Anchor::kWholeWord};
+    bool ascii = true;
+    for (unsigned char b : f.bytes) ascii = ascii && IsAsciiAlnum(b);
+    if (ascii) cw.ascii = f.bytes;
     cw.score = static_cast<int>(f.bytes.size()) + 1 - (IsCommonWord(f.bytes) ? 20 : 0);
     cw.fragments.push_back(std::move(f));
   }

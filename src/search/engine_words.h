@@ -41,6 +41,7 @@ struct CompiledWord {
   std::u32string rest;  // kFuzzy: the folded rest without '%'
   int max_edits = 0;    // kFuzzy: number of '%'
   std::string stem;     // kStem: stem of the folded pattern
+  std::string ascii;    // kLiteral of ASCII letters and digits: the word, lowercase
   // Fragments the scan looks for; a matching word contains at least one
   // (all but kFuzzy pieces have exactly one). Empty: no usable fragment.
   std::vector<Fragment> fragments;

@@ -4,82 +4,21 @@
 #include "search/engine.h"
 
 #include <gtest/gtest.h>
-#include <unicode/utf8.h>
 
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "search/engine_test_util.h"
 #include "search/query.h"
 
 namespace winnow::search {
 namespace {
 
-std::shared_ptr<const TermSet> MustCompile(const std::vector<std::string>& queries) {
-  std::vector<Term> terms;
-  for (size_t i = 0; i < queries.size(); ++i) {
-    StatusOr<Query> q = ParseQuery(queries[i]);
-    EXPECT_TRUE(q.ok()) << queries[i] << ": " << q.status().ToString();
-    if (!q.ok()) return nullptr;
-    Term& t = terms.emplace_back();
-    t.name = "t" + std::to_string(i);
-    t.query_text = queries[i];
-    t.query = std::move(q).value();
-  }
-  auto set = TermSet::Compile(std::move(terms));
-  EXPECT_TRUE(set.ok()) << set.status().ToString();
-  return set.ok() ? set.value() : nullptr;
-}
-
-Document TextDoc(std::string_view text) {
-  Document d;
-  d.fields.push_back({TextField::kText, 0, text});
-  return d;
-}
-
-// The code points [start, end) of text (ill-formed sequences count one).
-std::string CpSubstr(std::string_view text, uint32_t start, uint32_t end) {
-  std::vector<size_t> at;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < n;) {
-    at.push_back(static_cast<size_t>(i));
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-  }
-  at.push_back(text.size());
-  if (end >= at.size()) return "<out of range>";
-  return std::string(text.substr(at[start], at[end] - at[start]));
-}
-
-// What term `term` of `set` finds in doc: "-" when it does not match,
-// "match" when it matches without spans, else each span as
-// "field:[start,end)=text" (the field prefix only with several fields).
-std::string Find(const std::shared_ptr<const TermSet>& set, const Document& doc, uint32_t term = 0) {
-  if (!set) return "<no set>";
-  TermMatcher m(set);
-  std::vector<TermHit> hits;
-  Status st = m.Match(doc, &hits);
-  if (!st.ok()) return "error: " + st.ToString();
-  for (const TermHit& h : hits) {
-    if (h.term != term) continue;
-    if (h.spans.empty()) return "match";
-    std::string out;
-    for (const Span& s : h.spans) {
-      if (!out.empty()) out += " ";
-      if (doc.fields.size() > 1) out += std::to_string(s.field) + ":";
-      out += "[" + std::to_string(s.start) + "," + std::to_string(s.end) + ")=" +
-             CpSubstr(doc.fields[s.field].text, s.start, s.end);
-    }
-    return out;
-  }
-  return "-";
-}
-
-std::string Find(std::string_view query, std::string_view text) {
-  return Find(MustCompile({std::string(query)}), TextDoc(text));
-}
+using engine_test::Find;
+using engine_test::MustCompile;
+using engine_test::TextDoc;
 
 TEST(EngineTest, LiteralWords) {
   EXPECT_EQ(Find("apple", "An Apple, an APPLE."), "[3,8)=Apple [13,18)=APPLE");
@@ -106,7 +45,8 @@ TEST(EngineTest, ApostrophesSeparate) {
 }
 
 TEST(EngineTest, Wildcards) {
-  EXPECT_EQ(Find("appl*", "apple Apply appl app applesauce"), "[0,5)=apple [6,11)=Apply [12,16)=appl [21,31)=applesauce");
+  EXPECT_EQ(Find("appl*", "apple Apply appl app applesauce"),
+            "[0,5)=apple [6,11)=Apply [12,16)=appl [21,31)=applesauce");
   EXPECT_EQ(Find("b?nana", "banana bonana bnana baanana"), "[0,6)=banana [7,13)=bonana");
   EXPECT_EQ(Find("*ing", "sing ring ing bingo"), "[0,4)=sing [5,9)=ring [10,13)=ing");
   EXPECT_EQ(Find("*ana*", "banana cabana anatomy nothing"), "[0,6)=banana [7,13)=cabana [14,21)=anatomy");
@@ -127,7 +67,8 @@ TEST(EngineTest, Fuzzy) {
   // Prefix "ba" exact, then "nana" within one edit.
   EXPECT_EQ(Find("ba%nana", "banana bananas banan bxnana banaxa bnana"),
             "[0,6)=banana [7,14)=bananas [15,20)=banan [28,34)=banaxa");
-  EXPECT_EQ(Find("%apple", "apple aple apples appel xapple"), "[0,5)=apple [6,10)=aple [11,17)=apples [24,30)=xapple");
+  EXPECT_EQ(Find("%apple", "apple aple apples appel xapple"),
+            "[0,5)=apple [6,10)=aple [11,17)=apples [24,30)=xapple");
   EXPECT_EQ(Find("ba%%nana", "bana baxxnana banana"), "[0,4)=bana [5,13)=baxxnana [14,20)=banana");
   // Too short to give k + 1 pieces: every word is tried.
   EXPECT_EQ(Find("%%a", "a ab xyz b"), "[0,1)=a [2,4)=ab [9,10)=b");
@@ -145,7 +86,8 @@ TEST(EngineTest, Regex) {
 }
 
 TEST(EngineTest, Boolean) {
-  auto set = MustCompile({"apple AND pear", "apple OR pear", "NOT apple", "apple AND NOT pear", "(apple OR fig) AND pear"});
+  auto set = MustCompile(
+      {"apple AND pear", "apple OR pear", "NOT apple", "apple AND NOT pear", "(apple OR fig) AND pear"});
   const Document both = TextDoc("apple and pear");
   const Document apple = TextDoc("an apple");
   const Document none = TextDoc("nothing");
@@ -210,7 +152,8 @@ TEST(EngineTest, ProximityAtTheBoundary) {
 }
 
 TEST(EngineTest, ProximityWithRegexAndCjk) {
-  EXPECT_EQ(Find(MustCompile({"/\\d+/ w/2 dollars"}), TextDoc("paid 300 in dollars")), "[5,8)=300 [12,19)=dollars");
+  EXPECT_EQ(Find(MustCompile({"/\\d+/ w/2 dollars"}), TextDoc("paid 300 in dollars")),
+            "[5,8)=300 [12,19)=dollars");
   // CJK: each character is a word, so 中 and 国 in 中国人 are 1 apart.
   EXPECT_EQ(Find(MustCompile({"中 w/2 人"}), TextDoc("中国人")), "[0,1)=中 [2,3)=人");
   EXPECT_EQ(Find(MustCompile({"中 w/1 人"}), TextDoc("中国人")), "-");
@@ -230,7 +173,7 @@ TEST(EngineTest, Cjk) {
   EXPECT_EQ(Find("中国", "中 国"), "[0,3)=中 国");  // separators between words are allowed
   EXPECT_EQ(Find("国", "中国"), "[1,2)=国");
   EXPECT_EQ(Find("東京タワー", "東京タワーに行く"), "[0,5)=東京タワー");
-  EXPECT_EQ(Find("abc", "中abc国"), "[1,4)=abc");  // a CJK character ends a word
+  EXPECT_EQ(Find("abc", "中abc国"), "[1,4)=abc");               // a CJK character ends a word
   EXPECT_EQ(Find("か\u3099", "か\u3099き"), "[0,2)=か\u3099");  // marks stay with their character
   EXPECT_EQ(Find("か", "か\u3099き"), "-");
   EXPECT_EQ(Find("日本", "日本語"), "[0,2)=日本");
@@ -254,10 +197,20 @@ TEST(EngineTest, CaseFoldingBeyondAscii) {
 }
 
 TEST(EngineTest, IllFormedUtf8SeparatesAndCountsOneCodePoint) {
-  EXPECT_EQ(Find("cd", "ab\xFF" "cd"), "[3,5)=cd");
-  EXPECT_EQ(Find("ab cd", "ab\xFF" "cd"), "[0,5)=ab\xFF" "cd");
+  EXPECT_EQ(Find("cd",
+                 "ab\xFF"
+                 "cd"),
+            "[3,5)=cd");
+  EXPECT_EQ(Find("ab cd",
+                 "ab\xFF"
+                 "cd"),
+            "[0,5)=ab\xFF"
+            "cd");
   // A truncated 3-byte sequence is one ill-formed code point.
-  EXPECT_EQ(Find("cd", "ab\xE2\x82" "cd é cd"), "[3,5)=cd [8,10)=cd");
+  EXPECT_EQ(Find("cd",
+                 "ab\xE2\x82"
+                 "cd é cd"),
+            "[3,5)=cd [8,10)=cd");
   EXPECT_EQ(Find("é", "\xC3\xA9\xA9 é"), "[0,1)=é [3,4)=é");  // a stray continuation byte
   EXPECT_EQ(Find("x", "\xF0\x9F\x98x"), "[1,2)=x");
   EXPECT_EQ(Find("x", "\xE9x\xE9"), "[1,2)=x");
@@ -281,8 +234,8 @@ TEST(EngineTest, Fields) {
   d.fields.push_back({TextField::kPrompt, 0, "tell me about apples"});
   d.fields.push_back({TextField::kOutput, 0, "apples are red"});
   d.fields.push_back({TextField::kTools, 0, "search: apples"});
-  auto set = MustCompile({"apples", "prompt:apples", "output:(red OR apples)", "tools:/app\\w+/",
-                          "text:apples", "prompt:red"});
+  auto set = MustCompile(
+      {"apples", "prompt:apples", "output:(red OR apples)", "tools:/app\\w+/", "text:apples", "prompt:red"});
   EXPECT_EQ(Find(set, d, 0), "0:[14,20)=apples 1:[0,6)=apples 2:[8,14)=apples");
   EXPECT_EQ(Find(set, d, 1), "0:[14,20)=apples");
   EXPECT_EQ(Find(set, d, 2), "1:[0,6)=apples 1:[11,14)=red");
@@ -298,10 +251,10 @@ TEST(EngineTest, Metadata) {
   d.user = "u123";
   d.conversation = "c9";
   d.entry = "c9/3";
-  auto set = MustCompile({"model:gpt-4*", "model:GPT-4O-MINI", "model:claude*", "model:gpt-4?-mini",
-                          "date:2024-03", "date:2024-01..2024-02", "date:2024-01..2024-06", "date:..2024-03-15",
-                          "date:2024-03-16..", "user:u123 AND conversation:c9", "entry:c9*", "hello AND model:gpt*",
-                          "date:2024"});
+  auto set =
+      MustCompile({"model:gpt-4*", "model:GPT-4O-MINI", "model:claude*", "model:gpt-4?-mini", "date:2024-03",
+                   "date:2024-01..2024-02", "date:2024-01..2024-06", "date:..2024-03-15", "date:2024-03-16..",
+                   "user:u123 AND conversation:c9", "entry:c9*", "hello AND model:gpt*", "date:2024"});
   EXPECT_EQ(Find(set, d, 0), "match");
   EXPECT_EQ(Find(set, d, 1), "match");
   EXPECT_EQ(Find(set, d, 2), "-");
