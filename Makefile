@@ -50,6 +50,8 @@ bench: deps
 	@bash bench/run.sh build-bench
 	@bash bench/corpus_run.sh build-bench
 	@bash bench/match_eval.sh build-bench
+	@bash bench/search_run.sh build-bench
+	@bash bench/scan_eval.sh build-bench
 
 clean:
 	rm -rf build build-asan build-fuzz build-bench demo
