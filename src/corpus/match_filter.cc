@@ -98,17 +98,12 @@ Status ProcessLine(const CorpusIndex& index, od::parser& parser, Matcher& matche
                    std::vector<Field>* fields, std::vector<CorpusMatch>* ms) {
   std::string id;
   std::string error = ParseLine(parser, line, &id, fields);
-  JsonWriter w(&line.out);
-  w.BeginObject();
   if (!error.empty()) {
-    line.bad = true;
-    w.Key("id"); w.Null();
-    w.Key("line"); w.Uint(line.number);
-    w.Key("error"); w.String(error);
-    w.EndObject();
-    line.out.push_back('\n');
+    WriteBadLine(error, &line);
     return Status::Ok();
   }
+  JsonWriter w(&line.out);
+  w.BeginObject();
   w.Key("id"); w.Raw(id);
   w.Key("matches");
   w.BeginArray();

@@ -9,6 +9,7 @@
 
 #include "formats/record_splitter.h"
 #include "io/byte_source.h"
+#include "util/json_writer.h"
 
 namespace winnow {
 namespace {
@@ -17,6 +18,18 @@ constexpr size_t kBatchBytes = 8 << 20;
 constexpr size_t kMaxLineBytes = size_t{1} << 30;
 
 }  // namespace
+
+void WriteBadLine(std::string_view error, FilterLine* line) {
+  line->bad = true;
+  line->out.clear();
+  JsonWriter w(&line->out);
+  w.BeginObject();
+  w.Key("id"); w.Null();
+  w.Key("line"); w.Uint(line->number);
+  w.Key("error"); w.String(error);
+  w.EndObject();
+  line->out.push_back('\n');
+}
 
 size_t LineFilterThreads(const LineFilterOptions& options) {
   return options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());

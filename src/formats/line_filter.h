@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "winnow/status.h"
 
@@ -42,6 +43,10 @@ struct LineFilterOptions {
 Status RunLineFilter(const std::string& input, const LineFilterOptions& options,
                      const std::function<Status(size_t thread, FilterLine& line)>& process,
                      const std::function<Status(FilterLine& line)>& emit);
+
+// Marks `line` bad and writes its output line:
+// {"id":null,"line":N,"error":"..."} and a newline.
+void WriteBadLine(std::string_view error, FilterLine* line);
 
 // The number of threads RunLineFilter uses for `options`.
 size_t LineFilterThreads(const LineFilterOptions& options);

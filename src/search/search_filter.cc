@@ -75,15 +75,8 @@ void WriteHits(const SearchDoc& doc, const TermSet& set, const std::vector<TermH
 
 Status ProcessLine(const TermSet& set, bool report, ThreadState& s, FilterLine& line) {
   std::string error = ParseSearchDoc(s.parser, line.bytes, &s.doc);
-  JsonWriter w(&line.out);
-  w.BeginObject();
   if (!error.empty()) {
-    line.bad = true;
-    w.Key("id"); w.Null();
-    w.Key("line"); w.Uint(line.number);
-    w.Key("error"); w.String(error);
-    w.EndObject();
-    line.out.push_back('\n');
+    WriteBadLine(error, &line);
     return Status::Ok();
   }
   WINNOW_RETURN_IF_ERROR(s.matcher.Match(s.doc.doc, &s.hits));
@@ -95,9 +88,10 @@ Status ProcessLine(const TermSet& set, bool report, ThreadState& s, FilterLine& 
     std::string_view conversation = s.doc.conversation_id.empty() ? std::string_view(s.doc.id_json)
                                                                   : std::string_view(s.doc.conversation_id);
     s.counter.Add(conversation, s.doc.user_id, s.term_ids, {}, 0);
-    line.out.clear();
     return Status::Ok();
   }
+  JsonWriter w(&line.out);
+  w.BeginObject();
   w.Key("id"); w.Raw(s.doc.id_json);
   WriteHits(s.doc, set, s.hits, &w);
   w.EndObject();
