@@ -109,6 +109,10 @@ StatusOr<std::unique_ptr<PolicyEngine>> PolicyEngine::Create(Policy policy, cons
   e->index_ = index;
   e->publishers_ = policy.publishers;
   if (policy.publishers_from_corpus && index != nullptr) AddCorpusPublishers(*index, &e->publishers_);
+  if (policy.publishers_from_corpus && index == nullptr) {
+    e->warnings_.push_back("publishers.from_corpus is set but no reference corpus (--index) was given: only the "
+                           "policy's own publishers (" + std::to_string(e->publishers_.size()) + ") are looked for");
+  }
 
   std::vector<Term> terms;
   for (Term& t : policy.terms) {
