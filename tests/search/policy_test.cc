@@ -4,11 +4,15 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <dirent.h>
+
 #include <fstream>
 
 #include "search/policy.h"
 #include "search/policy_engine.h"
 #include "search/search_doc.h"
+#include "winnow/chat_reader.h"
+#include "winnow/conversation.h"
 
 namespace winnow::search {
 namespace {
@@ -174,6 +178,45 @@ TEST_F(PolicyEval, MatchAllNeedsEverySignalAndReasonsNameTheTerm) {
       << verdict_.reasons_json;
   EXPECT_TRUE(Rules("nothing to see").empty());
   EXPECT_EQ(verdict_.dup_key, 0u);
+}
+
+// The real chat logs of the shared test data (ChatGPT exports, LMSYS,
+// ShareGPT) hold no paywall-workaround request; single-word versions of the
+// default terms flagged 8 of their entries ("400+ subscribers ... I still
+// don't", "access basic features for free"). Regression guard.
+TEST_F(PolicyEval, DefaultPaywallTermsFlagNoRealChatEntry) {
+  const std::string dir = std::string(WINNOW_TESTDATA) + "/chatlogs";
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) GTEST_SKIP() << dir << " is absent";
+  std::vector<std::string> files;
+  while (dirent* e = readdir(d)) {
+    if (e->d_name[0] != '.') files.push_back(dir + "/" + e->d_name);
+  }
+  closedir(d);
+  Load(kPaywallPolicy);
+  size_t entries = 0;
+  std::string line;
+  for (const std::string& file : files) {
+    auto reader = ChatFileReader::Open(file, ReaderOptions());
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    BadRecord bad;
+    for (;;) {
+      auto next = (*reader)->Next(&bad);
+      ASSERT_TRUE(next.ok()) << next.status().ToString();
+      if (*next == ChatFileReader::Outcome::kEnd) break;
+      if (*next != ChatFileReader::Outcome::kConversation) continue;
+      for (const Entry& e : (*reader)->entries()) {
+        line.clear();
+        AppendEntryJson(e, &line);
+        line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+        ASSERT_EQ(ParseSearchDoc(parser_, line, &doc_), "");
+        ASSERT_TRUE(eval_->Evaluate(doc_, &verdict_).ok());
+        EXPECT_TRUE(verdict_.rules.empty()) << file << ": " << e.entry_id << ": " << verdict_.reasons_json;
+        ++entries;
+      }
+    }
+  }
+  EXPECT_GT(entries, 5000u);
 }
 
 TEST(DuplicateKey, NormalizesCaseAndWhitespaceOnly) {
