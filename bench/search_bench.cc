@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "gen/works.h"
+#include "bench_text.h"
 #include "search/engine.h"
 #include "search/query.h"
 
@@ -27,18 +27,7 @@ using winnow::search::TermHit;
 using winnow::search::TermMatcher;
 using winnow::search::TermSet;
 
-std::string NewsProse(size_t target_bytes) {
-  winnow::gen::WorkSet works(1, 2000);
-  winnow::gen::WorkProfile profile;
-  std::string text, out;
-  for (uint64_t i = 0; out.size() < target_bytes; ++i) {
-    works.Profile(i % works.size(), &profile);
-    works.Text(profile, &text);
-    out += text;
-    out += "\n\n";
-  }
-  return out;
-}
+std::string NewsProse(size_t target_bytes) { return winnow::bench::NewsProse(target_bytes, 2000); }
 
 std::string MixedText(size_t target_bytes) {
   static const char* kSentences[] = {
@@ -49,14 +38,7 @@ std::string MixedText(size_t target_bytes) {
       "東京都は二〇二四年度の予算案を発表し、子育て支援を拡充すると明らかにした。",
       "The council’s vote — 7–2 — was “a mistake,” said José Pérez of the market board.\n",
   };
-  std::string out;
-  uint64_t s = 1;
-  while (out.size() < target_bytes) {
-    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-    out += kSentences[(s >> 33) % (sizeof(kSentences) / sizeof(kSentences[0]))];
-    if ((s >> 20) % 5 == 0) out += "\n";
-  }
-  return out;
+  return winnow::bench::SentenceMix(kSentences, target_bytes, 5, "\n");
 }
 
 std::vector<std::string_view> Lines(const std::string& text) {

@@ -9,23 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "gen/works.h"
+#include "bench_text.h"
 #include "text/tokenizer.h"
 
 namespace {
 
-std::string NewsProse(size_t target_bytes) {
-  winnow::gen::WorkSet works(1, 1000);
-  winnow::gen::WorkProfile profile;
-  std::string text, out;
-  for (uint64_t i = 0; out.size() < target_bytes; ++i) {
-    works.Profile(i % works.size(), &profile);
-    works.Text(profile, &text);
-    out += text;
-    out += "\n\n";
-  }
-  return out;
-}
+std::string NewsProse(size_t target_bytes) { return winnow::bench::NewsProse(target_bytes, 1000); }
 
 // Curly quotes made straight, other non-ASCII bytes made 'x'.
 std::string AsciiOnly(const std::string& s) {
@@ -69,14 +58,7 @@ std::string MixedText(size_t target_bytes) {
       "**El presidente** dijo que la decisión “no tiene vuelta atrás”, según fuentes oficiales. ",
       "- The council’s vote — 7–2 — was “a mistake,” said José Pérez.\n",
   };
-  std::string out;
-  uint64_t s = 1;
-  while (out.size() < target_bytes) {
-    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
-    out += kSentences[(s >> 33) % (sizeof(kSentences) / sizeof(kSentences[0]))];
-    if ((s >> 20) % 7 == 0) out += "\n\n";
-  }
-  return out;
+  return winnow::bench::SentenceMix(kSentences, target_bytes, 7, "\n\n");
 }
 
 void Run(benchmark::State& state, const std::string& input) {
