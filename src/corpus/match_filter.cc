@@ -29,7 +29,7 @@ std::string ParseLine(od::parser& parser, FilterLine& line, std::string* id_json
     return std::string("not JSON: ") + simdjson::error_message(err);
   }
   od::object obj;
-  if (auto err = doc.get_object().get(obj)) return "not a JSON object";
+  if (doc.get_object().get(obj)) return "not a JSON object";
   bool have_id = false;
   for (auto member : obj) {
     std::string_view key;
@@ -46,7 +46,7 @@ std::string ParseLine(od::parser& parser, FilterLine& line, std::string* id_json
       if (v.is_null().get(null)) return std::string(key) + ": invalid value";
       if (null) continue;
       std::string_view s;
-      if (auto err = v.get_string().get(s)) return std::string(key) + ": expected a string";
+      if (v.get_string().get(s)) return std::string(key) + ": expected a string";
       fields->push_back({key == "text" ? "text" : key == "prompt" ? "prompt" : "output", -1, std::string(s)});
     } else if (key == "tools") {
       od::array tools;
@@ -56,7 +56,7 @@ std::string ParseLine(od::parser& parser, FilterLine& line, std::string* id_json
         od::object t;
         if (tool.get_object().get(t)) return "tools[" + std::to_string(index) + "]: expected an object";
         std::string_view s;
-        if (auto err = t.find_field_unordered("text").get_string().get(s)) {
+        if (t.find_field_unordered("text").get_string().get(s)) {
           return "tools[" + std::to_string(index) + "].text: expected a string";
         }
         fields->push_back({"tools", index, std::string(s)});

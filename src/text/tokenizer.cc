@@ -101,12 +101,12 @@ class Scanner {
     while (i_ < n_) {
       if (i_ - base_ >= 64) LoadMasks();
       // Skip plain separators a block at a time.
-      const uint64_t todo = (masks_.alnum | masks_.special) >> (i_ - base_);
-      if (todo == 0) {
+      const uint64_t pending = (masks_.alnum | masks_.special) >> (i_ - base_);
+      if (pending == 0) {
         i_ = base_ + 64;
         continue;
       }
-      i_ += static_cast<size_t>(std::countr_zero(todo));
+      i_ += static_cast<size_t>(std::countr_zero(pending));
       if (i_ >= n_) break;
       const unsigned at = static_cast<unsigned>(i_ - base_);
       if ((masks_.alnum >> at) & 1) {
