@@ -6,7 +6,7 @@
 DEPS := cmake ninja-build g++ clang libclang-rt-14-dev pkg-config \
         libsimdjson-dev libzstd-dev zlib1g-dev libcli11-dev libfmt-dev \
         libsodium-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev \
-        libtomlplusplus-dev libicu-dev libhyperscan-dev libstemmer-dev \
+        libtomlplusplus-dev libicu-dev libhyperscan-dev libstemmer-dev libphonenumber-dev \
         age zstd ripgrep
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

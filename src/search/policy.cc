@@ -4,6 +4,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <exception>
 #include <fstream>
 #include <set>
@@ -205,7 +206,7 @@ StatusOr<Policy> FromTable(const toml::table& root, std::string_view text, const
   Policy p;
   p.source = errors.source();
   p.text = std::string(text);
-  WINNOW_RETURN_IF_ERROR(CheckKeys(root, {"name", "terms_file", "term", "publishers", "publisher", "paywall", "rule"},
+  WINNOW_RETURN_IF_ERROR(CheckKeys(root, {"name", "terms_file", "term", "publishers", "publisher", "paywall", "rule", "pii"},
                                    "", errors));
   if (const auto* n = root.get("name")) { WINNOW_ASSIGN_OR_RETURN(p.name, String(*n, "name", errors)); }
   if (const auto* n = root.get("terms_file")) {

@@ -1,0 +1,243 @@
+#include "pii/engine.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <set>
+
+#include "pii/context.h"
+
+namespace winnow::pii {
+
+// What Create() derives once: the Hyperscan database over every enabled
+// detector's patterns, and per type its threshold and context words.
+struct Engine::Compiled {
+  hs_database_t* db = nullptr;
+  struct PatternOwner {
+    uint32_t detector;
+    int tag;
+  };
+  std::vector<PatternOwner> owners;  // by Hyperscan id
+  struct TypeRule {
+    float threshold = 0.5f;
+    ContextMatcher context;
+  };
+  std::map<std::string, TypeRule, std::less<>> types;  // enabled types only
+  std::vector<uint32_t> scanners;                      // detectors with a Scan()
+
+  ~Compiled() { hs_free_database(db); }
+};
+
+class Engine::Scratch {
+ public:
+  ~Scratch() { hs_free_scratch(hs); }
+  hs_scratch_t* hs = nullptr;
+  struct Hit {
+    uint32_t id;
+    uint32_t begin;
+    uint32_t end;
+  };
+  std::vector<Hit> hits;
+  std::vector<Finding> found;
+  std::vector<Finding> extra;
+  ContextWindow window;
+};
+
+namespace {
+
+bool Contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned, void* ctx) {
+  auto* hits = static_cast<std::vector<Engine::Scratch::Hit>*>(ctx);
+  hits->push_back({id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+  return 0;
+}
+
+// Keeps the findings that overlap no better one: higher score first, then
+// longer, then earlier. `v` ends sorted by begin.
+void ResolveOverlaps(std::vector<Finding>* v) {
+  std::sort(v->begin(), v->end(), [](const Finding& a, const Finding& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<Finding> kept;
+  std::set<std::pair<uint32_t, uint32_t>> taken;  // [begin, end) of kept findings
+  for (const Finding& f : *v) {
+    auto it = taken.lower_bound({f.begin, 0});
+    if (it != taken.end() && it->first < f.end) continue;
+    if (it != taken.begin() && std::prev(it)->second > f.begin) continue;
+    taken.insert({f.begin, f.end});
+    kept.push_back(f);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  *v = std::move(kept);
+}
+
+}  // namespace
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
+  return Create(AllDetectors(), options);
+}
+
+StatusOr<std::unique_ptr<Engine>> Engine::Create(std::vector<std::unique_ptr<Detector>> detectors,
+                                                 const EngineOptions& options) {
+  std::set<std::string, std::less<>> names, types;
+  for (const auto& d : detectors) {
+    names.insert(std::string(d->Name()));
+    for (std::string_view t : d->Types()) types.insert(std::string(t));
+  }
+  for (const std::string& s : options.disabled) {
+    if (!names.count(s) && !types.count(s))
+      return Status::InvalidArgument("unknown detector or entity type '" + s + "'");
+  }
+  for (const std::string& s : options.only_types) {
+    if (!types.count(s)) return Status::InvalidArgument("unknown entity type '" + s + "'");
+  }
+  for (const auto& [t, value] : options.type_thresholds) {
+    if (!types.count(t)) return Status::InvalidArgument("threshold for unknown entity type '" + t + "'");
+    if (!(value >= 0 && value <= 1))
+      return Status::InvalidArgument("threshold for " + t + " must be between 0 and 1");
+  }
+
+  std::unique_ptr<Engine> engine(new Engine());
+  engine->compiled_ = std::make_unique<Compiled>();
+  Compiled& c = *engine->compiled_;
+  std::vector<std::string> exprs;
+  std::vector<unsigned> flags, ids;
+  for (auto& d : detectors) {
+    if (Contains(options.disabled, std::string(d->Name()))) continue;
+    bool any_type = false;
+    for (std::string_view t : d->Types()) {
+      std::string type(t);
+      if (Contains(options.disabled, type)) continue;
+      if (!options.only_types.empty() && !Contains(options.only_types, type)) continue;
+      Compiled::TypeRule rule;
+      rule.threshold = d->Threshold(t);
+      if (options.threshold >= 0) rule.threshold = options.threshold;
+      if (auto it = options.type_thresholds.find(type); it != options.type_thresholds.end())
+        rule.threshold = it->second;
+      rule.context = ContextMatcher(d->Context(t));
+      c.types.emplace(type, std::move(rule));
+      any_type = true;
+    }
+    if (!any_type) continue;
+    const uint32_t index = static_cast<uint32_t>(engine->detectors_.size());
+    for (Pattern& p : d->Patterns()) {
+      ids.push_back(static_cast<unsigned>(c.owners.size()));
+      c.owners.push_back({index, p.tag});
+      flags.push_back(p.flags | HS_FLAG_SOM_LEFTMOST);
+      exprs.push_back(std::move(p.regex));
+    }
+    c.scanners.push_back(index);
+    engine->detectors_.push_back(std::move(d));
+  }
+  if (!exprs.empty()) {
+    std::vector<const char*> ptrs;
+    for (const std::string& e : exprs) ptrs.push_back(e.c_str());
+    hs_compile_error_t* err = nullptr;
+    if (hs_compile_multi(ptrs.data(), flags.data(), ids.data(), static_cast<unsigned>(ptrs.size()),
+                         HS_MODE_BLOCK, nullptr, &c.db, &err) != HS_SUCCESS) {
+      std::string what = "a detector pattern";
+      if (err->expression >= 0) {
+        const auto& owner = c.owners[static_cast<size_t>(err->expression)];
+        what = "pattern " + std::to_string(owner.tag) + " of detector '" +
+               std::string(engine->detectors_[owner.detector]->Name()) + "' (" +
+               exprs[static_cast<size_t>(err->expression)] + ")";
+      }
+      Status s = Status::Internal("Hyperscan rejected " + what + ": " + err->message);
+      hs_free_compile_error(err);
+      return s;
+    }
+  }
+  return engine;
+}
+
+void Engine::ScratchDeleter::operator()(Scratch* s) const { delete s; }
+
+Engine::ScratchPtr Engine::NewScratch() const {
+  ScratchPtr s(new Scratch());
+  if (compiled_->db != nullptr && hs_alloc_scratch(compiled_->db, &s->hs) != HS_SUCCESS) {
+    throw std::bad_alloc();
+  }
+  return s;
+}
+
+void Engine::Detect(const DetectContext& ctx, Scratch* scratch, std::vector<Finding>* out) const {
+  const Compiled& c = *compiled_;
+  out->clear();
+  std::vector<Finding>& found = scratch->found;
+  found.clear();
+  const std::string_view text = ctx.text;
+
+  // 1. Candidates: one pass, then one candidate per pattern and start (the
+  // longest end; Hyperscan reports every end it reaches).
+  auto& hits = scratch->hits;
+  hits.clear();
+  if (c.db != nullptr && !text.empty()) {
+    hs_scan(c.db, text.data(), static_cast<unsigned>(text.size()), 0, scratch->hs, OnMatch, &hits);
+  }
+  std::sort(hits.begin(), hits.end(), [](const Scratch::Hit& a, const Scratch::Hit& b) {
+    if (a.id != b.id) return a.id < b.id;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.end > b.end;
+  });
+  // 2. Validation.
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (i > 0 && hits[i].id == hits[i - 1].id && hits[i].begin == hits[i - 1].begin) continue;
+    const auto& owner = c.owners[hits[i].id];
+    detectors_[owner.detector]->Validate(ctx, Candidate{hits[i].begin, hits[i].end, owner.tag}, &found);
+  }
+
+  // 3 and 4. Context and thresholds; Scan() detectors then see what passed.
+  auto settle = [&](std::vector<Finding>* v) {
+    size_t kept = 0;
+    for (Finding& f : *v) {
+      auto rule = c.types.find(f.type);
+      if (rule == c.types.end() || f.end <= f.begin || f.end > text.size()) continue;
+      rule->second.context.Apply(text, &scratch->window, &f);
+      if (f.score >= rule->second.threshold) (*v)[kept++] = f;
+    }
+    v->resize(kept);
+    ResolveOverlaps(v);
+  };
+  settle(&found);
+  for (uint32_t d : c.scanners) {
+    scratch->extra.clear();
+    detectors_[d]->Scan(ctx, found, &scratch->extra);
+    if (scratch->extra.empty()) continue;
+    settle(&scratch->extra);
+    found.insert(found.end(), scratch->extra.begin(), scratch->extra.end());
+    ResolveOverlaps(&found);
+  }
+  out->swap(found);
+}
+
+std::string Engine::Normalize(const Finding& f, std::string_view text) const {
+  std::string_view value = text.substr(f.begin, f.end - f.begin);
+  for (const auto& d : detectors_) {
+    if (d->Name() == f.detector) return d->Normalize(f.type, value);
+  }
+  return FoldAndCollapse(value);
+}
+
+std::vector<std::string_view> Engine::Types() const {
+  std::vector<std::string_view> out;
+  for (const auto& [t, rule] : compiled_->types) out.push_back(t);
+  return out;
+}
+
+std::vector<std::string> KnownTypes() {
+  std::set<std::string> types;
+  for (const auto& d : AllDetectors()) {
+    for (std::string_view t : d->Types()) types.insert(std::string(t));
+  }
+  return {types.begin(), types.end()};
+}
+
+}  // namespace winnow::pii

@@ -1,0 +1,356 @@
+// Pseudonym keys: generation, the key file, and HMAC tokens.
+#include "pii/pseudonym.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+
+namespace winnow::pii {
+
+namespace {
+
+constexpr std::string_view kKeyPrefix = "WINNOW-PSEUDONYM-KEY-1";
+// Domain separation: a token can never equal an HMAC this key makes for
+// another purpose (KeyId) or another version of the token scheme.
+constexpr std::string_view kTokenLabel = "winnow/pii/pseudonym/v1";
+constexpr std::string_view kKeyIdLabel = "winnow/pii/pseudonym-key-id/v1";
+constexpr size_t kMaxKeyFileSize = 1 << 16;
+constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+std::string ErrnoText(int err) { return std::strerror(err); }
+
+std::string OctalMode(mode_t mode) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
+  return buf;
+}
+
+bool EnsureSodium() { return sodium_init() >= 0; }
+
+// Whether `path` (which need not exist yet) lies anywhere below directory
+// `dir`. Compares device and inode of each ancestor of the path's canonical
+// form with `dir`, so symbolic links, ".." and other spellings all count.
+// This mirrors the check LoadIdentities applies to age identities.
+bool IsInside(const std::string& path, const std::string& dir) {
+  struct stat dir_st;
+  if (::stat(dir.c_str(), &dir_st) != 0) return false;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  if (ec) return false;
+  while (p.has_relative_path()) {
+    p = p.parent_path();
+    struct stat st;
+    if (::stat(p.c_str(), &st) == 0 && st.st_dev == dir_st.st_dev && st.st_ino == dir_st.st_ino) return true;
+  }
+  return false;
+}
+
+Status InsideMatter(const std::string& path, const std::string& matter_dir) {
+  return Status::PermissionDenied(path + ": pseudonym key file lies inside the matter " + matter_dir +
+                                  "; keys never live in a matter (matters get copied and handed "
+                                  "over): keep it elsewhere, e.g. ~/.config/winnow/");
+}
+
+// Decodes 32 key bytes from hex (64 digits) or standard base64 (with or
+// without padding). Constant-time codecs, so timing says nothing of the key.
+bool DecodeKey(std::string_view text, uint8_t out[PseudonymKey::kSize]) {
+  size_t len = 0;
+  const char* end = nullptr;
+  if (text.size() == 2 * PseudonymKey::kSize) {
+    if (sodium_hex2bin(out, PseudonymKey::kSize, text.data(), text.size(), nullptr, &len, &end) == 0 &&
+        len == PseudonymKey::kSize && end == text.data() + text.size()) {
+      return true;
+    }
+  }
+  const int variant = !text.empty() && text.back() == '=' ? sodium_base64_VARIANT_ORIGINAL
+                                                          : sodium_base64_VARIANT_ORIGINAL_NO_PADDING;
+  if (sodium_base642bin(out, PseudonymKey::kSize, text.data(), text.size(), nullptr, &len, &end, variant) == 0 &&
+      len == PseudonymKey::kSize && end == text.data() + text.size()) {
+    return true;
+  }
+  sodium_memzero(out, PseudonymKey::kSize);
+  return false;
+}
+
+Status WriteAll(int fd, std::string_view text, const std::string& path) {
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(path + ": " + ErrnoText(errno));
+    }
+    done += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+struct PseudonymKey::State {
+  uint8_t key[kSize];
+  // HMAC state after the key and kTokenLabel: Token() copies it instead of
+  // rehashing the key (two SHA-256 blocks) for every value.
+  crypto_auth_hmacsha256_state token_state;
+};
+
+void PseudonymKey::StateDeleter::operator()(State* s) const {
+  sodium_memzero(s, sizeof *s);
+  delete s;
+}
+
+PseudonymKey::PseudonymKey(std::unique_ptr<State, StateDeleter> state) : state_(std::move(state)) {}
+PseudonymKey::PseudonymKey(PseudonymKey&& other) noexcept = default;
+PseudonymKey& PseudonymKey::operator=(PseudonymKey&& other) noexcept = default;
+PseudonymKey::~PseudonymKey() = default;
+
+StatusOr<PseudonymKey> PseudonymKey::FromBytes(std::span<const uint8_t> bytes) {
+  if (bytes.size() != kSize) {
+    return Status::InvalidArgument("pseudonym key must be " + std::to_string(kSize) + " bytes, not " +
+                                   std::to_string(bytes.size()));
+  }
+  if (!EnsureSodium()) return Status::Internal("libsodium failed to initialise");
+  std::unique_ptr<State, StateDeleter> s(new State);
+  std::memcpy(s->key, bytes.data(), kSize);
+  crypto_auth_hmacsha256_init(&s->token_state, s->key, kSize);
+  crypto_auth_hmacsha256_update(&s->token_state, reinterpret_cast<const uint8_t*>(kTokenLabel.data()),
+                                kTokenLabel.size());
+  const uint8_t zero = 0;
+  crypto_auth_hmacsha256_update(&s->token_state, &zero, 1);
+  return PseudonymKey(std::move(s));
+}
+
+StatusOr<PseudonymKey> PseudonymKey::Generate() {
+  if (!EnsureSodium()) return Status::Internal("libsodium failed to initialise");
+  uint8_t bytes[kSize];
+  randombytes_buf(bytes, kSize);
+  StatusOr<PseudonymKey> key = FromBytes(bytes);
+  sodium_memzero(bytes, kSize);
+  return key;
+}
+
+StatusOr<PseudonymKey> PseudonymKey::Parse(std::string_view text, std::string_view name) {
+  if (!EnsureSodium()) return Status::Internal("libsodium failed to initialise");
+  struct WipedKey {
+    uint8_t bytes[kSize] = {};
+    ~WipedKey() { sodium_memzero(bytes, kSize); }
+  } decoded;
+  uint8_t* bytes = decoded.bytes;
+  bool found = false;
+  size_t line_number = 0;
+  while (!text.empty()) {
+    ++line_number;
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const std::string where = std::string(name) + ":" + std::to_string(line_number) + ": ";
+    if (line.substr(0, kKeyPrefix.size()) != kKeyPrefix) {
+      return Status::InvalidArgument(where + "expected a line starting with " + std::string(kKeyPrefix));
+    }
+    if (found) {
+      return Status::InvalidArgument(where + "more than one key in the file");
+    }
+    line.remove_prefix(kKeyPrefix.size());
+    if (line.empty() || (line.front() != ' ' && line.front() != '\t')) {
+      return Status::InvalidArgument(where + "expected a space and the key after " + std::string(kKeyPrefix));
+    }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    if (!DecodeKey(line, bytes)) {
+      return Status::InvalidArgument(where + "the key must be 32 bytes as 64 hex digits or base64");
+    }
+    found = true;
+  }
+  if (!found) return Status::InvalidArgument(std::string(name) + ": no pseudonym key found");
+  return FromBytes(std::span<const uint8_t>(bytes, kSize));
+}
+
+StatusOr<PseudonymKey> PseudonymKey::Load(const std::string& path, const std::string& matter_dir) {
+  if (!matter_dir.empty() && IsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) return Status::NotFound(path + ": no such pseudonym key file");
+    if (err == EACCES) return Status::PermissionDenied(path + ": " + ErrnoText(err));
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  if ((st.st_mode & 077) != 0) {
+    ::close(fd);
+    return Status::PermissionDenied(path + ": pseudonym key file is accessible by group or others (mode " +
+                                    OctalMode(st.st_mode) + "); run chmod 600 " + path);
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::InvalidArgument(path + ": pseudonym key file is not a regular file");
+  }
+  // Reserved once so no grown-and-freed buffer keeps a copy of the key.
+  std::string contents;
+  contents.reserve(kMaxKeyFileSize + 1);
+  char buf[4096];
+  Status status;
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      status = Status::IoError(path + ": " + ErrnoText(errno));
+      break;
+    }
+    if (n == 0) break;
+    if (contents.size() + static_cast<size_t>(n) > kMaxKeyFileSize) {
+      status = Status::InvalidArgument(path + ": pseudonym key file is larger than 64 KiB");
+      break;
+    }
+    contents.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  sodium_memzero(buf, sizeof buf);
+  StatusOr<PseudonymKey> key = status.ok() ? Parse(contents, path) : StatusOr<PseudonymKey>(status);
+  sodium_memzero(contents.data(), contents.size());
+  return key;
+}
+
+Status PseudonymKey::Save(const std::string& path, const std::string& matter_dir) const {
+  if (!matter_dir.empty() && IsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == EEXIST) return Status::AlreadyExists(path + ": pseudonym key file already exists");
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  char created[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm utc;
+  gmtime_r(&now, &utc);
+  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
+
+  char hex[2 * kSize + 1];
+  sodium_bin2hex(hex, sizeof hex, state_->key, kSize);
+  std::string text;
+  text.reserve(400);
+  text.append("# winnow pseudonym key: keep it outside every matter, readable by you only (chmod 600)\n");
+  text.append("# created: ").append(created).append("\n");
+  text.append("# key id: ").append(KeyId()).append("\n");
+  text.append(kKeyPrefix).append(" ").append(hex).append("\n");
+  sodium_memzero(hex, sizeof hex);
+
+  // umask can only clear bits of 0600, but be explicit about the result.
+  Status status;
+  if (::fchmod(fd, 0600) != 0) status = Status::IoError(path + ": chmod: " + ErrnoText(errno));
+  if (status.ok()) status = WriteAll(fd, text, path);
+  sodium_memzero(text.data(), text.size());
+  if (status.ok() && ::fsync(fd) != 0) status = Status::IoError(path + ": fsync: " + ErrnoText(errno));
+  if (::close(fd) != 0 && status.ok()) status = Status::IoError(path + ": close: " + ErrnoText(errno));
+  if (!status.ok()) ::unlink(path.c_str());
+  return status;
+}
+
+void PseudonymKey::Mac(std::string_view type, std::string_view normalized_value,
+                       std::span<uint8_t, kMacSize> out) const {
+  crypto_auth_hmacsha256_state st = state_->token_state;
+  const uint8_t zero = 0;
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const uint8_t*>(type.data()), type.size());
+  crypto_auth_hmacsha256_update(&st, &zero, 1);
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const uint8_t*>(normalized_value.data()),
+                                normalized_value.size());
+  crypto_auth_hmacsha256_final(&st, out.data());
+  sodium_memzero(&st, sizeof st);
+}
+
+std::string PseudonymKey::Token(std::string_view type, std::string_view normalized_value) const {
+  uint8_t mac[kMacSize];
+  Mac(type, normalized_value, mac);
+  // The first 50 bits, big-endian, five at a time.
+  uint64_t bits = 0;
+  for (int i = 0; i < 7; ++i) bits = (bits << 8) | mac[i];
+  bits >>= 6;
+  std::string token;
+  token.reserve(type.size() + 1 + kTokenChars);
+  token.append(type).push_back('_');
+  for (int i = static_cast<int>(kTokenChars) - 1; i >= 0; --i) token.push_back(kCrockford[(bits >> (5 * i)) & 31]);
+  return token;
+}
+
+std::string PseudonymKey::MetaToken(std::string_view key, std::string_view value) const {
+  const std::string type = MetaType(key);
+  return Token(type, NormalizeMetaValue(type, value));
+}
+
+std::string PseudonymKey::KeyId() const {
+  uint8_t mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256(mac, reinterpret_cast<const uint8_t*>(kKeyIdLabel.data()), kKeyIdLabel.size(),
+                         state_->key);
+  char hex[17];
+  sodium_bin2hex(hex, sizeof hex, mac, 8);
+  return hex;
+}
+
+std::string MetaType(std::string_view key) {
+  std::string k;
+  k.reserve(key.size());
+  for (char c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '-' || c == ' ' || c == '.') c = '_';
+    k.push_back(c);
+  }
+  const bool ends_ip = k.size() > 3 && k.compare(k.size() - 3, 3, "_ip") == 0;
+  if (k == "user" || k == "user_id" || k == "userid" || k == "uid" || k == "username" || k == "user_name" ||
+      k == "hashed_user" || k == "account_id" || k == "accountid") {
+    return "USER";
+  }
+  if (k.find("email") != std::string::npos || k == "mail") return "EMAIL_ADDRESS";
+  if (k == "ip" || k == "ip_address" || k == "ipaddress" || k == "ip_addr" || k == "remote_addr" ||
+      k == "x_forwarded_for" || (ends_ip && k != "hashed_ip")) {
+    return "IP_ADDRESS";
+  }
+  if (k.find("device") != std::string::npos) return "DEVICE_ID";
+  if (k.find("phone") != std::string::npos) return "PHONE_NUMBER";
+  std::string type;
+  type.reserve(k.size());
+  for (char c : k) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    type.push_back(!alnum ? '_' : (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return type.empty() ? "META" : type;
+}
+
+std::string NormalizeMetaValue(std::string_view type, std::string_view value) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!value.empty() && space(value.front())) value.remove_prefix(1);
+  while (!value.empty() && space(value.back())) value.remove_suffix(1);
+  std::string v(value);
+  if (type == "EMAIL_ADDRESS" || type == "IP_ADDRESS") {
+    for (char& c : v) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  if (type == "IP_ADDRESS") {
+    unsigned char addr[16];
+    char text[INET6_ADDRSTRLEN];
+    if (v.find(':') != std::string::npos) {
+      if (inet_pton(AF_INET6, v.c_str(), addr) == 1 && inet_ntop(AF_INET6, addr, text, sizeof text)) return text;
+    } else if (inet_pton(AF_INET, v.c_str(), addr) == 1 && inet_ntop(AF_INET, addr, text, sizeof text)) {
+      return text;
+    }
+  }
+  return v;
+}
+
+}  // namespace winnow::pii
