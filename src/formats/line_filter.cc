@@ -64,6 +64,7 @@ Status RunLineFilter(const std::string& input, const LineFilterOptions& options,
       line.bytes.assign(rec.bytes);
       line.number = rec.line;
       line.out.clear();
+      line.side.clear();
       line.bad = false;
       line.count = 0;
       bytes += rec.bytes.size();

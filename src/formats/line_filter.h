@@ -24,6 +24,7 @@ struct FilterLine {
   std::string bytes;  // the line; capacity has simdjson::SIMDJSON_PADDING spare bytes
   uint64_t number = 0;  // 1-based line number
   std::string out;      // what `process` writes (cleared before each use)
+  std::string side;     // a second output, for filters that write two streams (cleared too)
   bool bad = false;     // `process` found the line malformed
   uint64_t count = 0;   // for the caller (matches, hits)
 };

@@ -31,19 +31,14 @@ bool KeepsLastFour(std::string_view type) {
 void Mask(std::string_view type, std::string_view value, char mask, std::string* out) {
   size_t visible_from = value.size();  // byte offset of the first kept character
   if (KeepsLastFour(type)) {
-    int seen = 0;
-    for (size_t i = value.size(); i-- > 0 && seen < 4;) {
-      if (AsciiAlnum(static_cast<unsigned char>(value[i]))) {
-        ++seen;
+    // With four or fewer characters in all, showing four would show everything.
+    int total = 0;
+    for (unsigned char c : value) total += AsciiAlnum(c);
+    for (size_t i = value.size(), seen = 0; total > 4 && i-- > 0;) {
+      if (AsciiAlnum(static_cast<unsigned char>(value[i])) && ++seen == 4) {
         visible_from = i;
+        break;
       }
-    }
-    // Four or fewer characters in all: showing them would show everything.
-    if (seen < 4) visible_from = value.size();
-    else {
-      int total = 0;
-      for (unsigned char c : value) total += AsciiAlnum(c);
-      if (total <= 4) visible_from = value.size();
     }
   }
   for (size_t i = 0; i < value.size(); ++i) {

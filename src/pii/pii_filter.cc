@@ -88,7 +88,9 @@ Status DetectLine(const Engine& engine, DetectThread& s, FilterLine& line) {
     WriteBadLine(error, &line);
     return Status::Ok();
   }
-  s.names.Enter(s.doc.is_entry ? std::string_view(s.doc.entry.conversation_id) : std::string_view());
+  // Names carry over between the fields of one record only: lines go to
+  // whichever thread is free, and output must not depend on that.
+  s.names.Enter({});
   const std::string region = s.doc.Region();
   JsonWriter w(&line.out);
   w.BeginObject();

@@ -91,34 +91,29 @@ std::string Phone(std::string_view value, Stream* rng) {
   if (n < 4) return {};
   size_t first = value.find_first_not_of(" \t(");
   const bool plus = first != std::string_view::npos && value[first] == '+';
-  std::string out;
-  out.reserve(n);
-  // A tail of fixed digits after `keep` leading digits of the original,
-  // padded with random digits in the middle.
-  auto build = [&](size_t keep, std::string_view middle_first, std::string_view tail_fixed, size_t random_tail) {
-    out.assign(d, 0, keep);
-    out.append(middle_first);
-    out.append(tail_fixed);
-    for (size_t i = 0; i < random_tail; ++i) out.push_back(rng->Digit());
-  };
+  // The result is `keep` leading digits of the original (country code,
+  // trunk prefix), then `fixed`, then random digits up to the same count.
+  size_t keep = 0;
+  std::string fixed;
   const bool nanp10 = !plus && n == 10 && d[0] >= '2' && d[3] >= '2';
   const bool nanp11 = n == 11 && d[0] == '1' && d[1] >= '2' && d[4] >= '2';
   if (nanp10 || nanp11 || (!plus && n == 7 && d[0] >= '2')) {
     // NXX-555-01XX is fictional in every area code.
-    std::string area;
     if (n != 7) {
-      area.push_back(rng->DigitFrom(2));
-      area.push_back(static_cast<char>('0' + rng->Below(9)));  // no N9X (reserved for expansion)
-      area.push_back(rng->Digit());
-      if (area[1] == '1' && area[2] == '1') area[2] = '0';   // no N11 service codes
+      fixed.push_back(rng->DigitFrom(2));
+      fixed.push_back(static_cast<char>('0' + rng->Below(9)));  // no N9X (reserved for expansion)
+      fixed.push_back(rng->Digit());
+      if (fixed[1] == '1' && fixed[2] == '1') fixed[2] = '0';  // no N11 service codes
     }
-    build(n == 11 ? 1 : 0, area, "55501", 2);
+    keep = n == 11 ? 1 : 0;
+    fixed.append("55501");
   } else if (plus && n == 12 && d.compare(0, 2, "44") == 0) {
-    build(2, "", d[2] == '7' ? "7700900" : "2079460", 3);
+    keep = 2;
+    fixed = d[2] == '7' ? "7700900" : "2079460";
   } else if (!plus && n == 11 && d[0] == '0' && (d[1] == '7' || d.compare(1, 2, "20") == 0)) {
-    build(1, "", d[1] == '7' ? "7700900" : "2079460", 3);
+    keep = 1;
+    fixed = d[1] == '7' ? "7700900" : "2079460";
   } else {
-    size_t keep = 0;
     if (plus) {
       keep = CountryCodeLength(d);
     } else if (d.compare(0, 2, "00") == 0) {
@@ -127,10 +122,10 @@ std::string Phone(std::string_view value, Stream* rng) {
       keep = 1;
     }
     if (keep >= n) keep = n - 1;
-    out.assign(d, 0, keep);
-    out.push_back(rng->DigitFrom(1));
-    while (out.size() < n) out.push_back(rng->Digit());
+    fixed.push_back(rng->DigitFrom(1));
   }
+  std::string out = d.substr(0, keep) + fixed;
+  while (out.size() < n) out.push_back(rng->Digit());
   out.resize(n, '0');
   return PutDigits(value, out);
 }

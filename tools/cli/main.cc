@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   winnow::cli::RegisterSearch(app, &run);
   winnow::cli::RegisterScan(app, &run);
   winnow::cli::RegisterReport(app, &run);
+  winnow::cli::RegisterPii(app, &run);
 
   try {
     app.parse(argc, argv);

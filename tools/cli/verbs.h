@@ -29,5 +29,6 @@ void RegisterMatch(CLI::App& app, VerbMain* run);
 void RegisterSearch(CLI::App& app, VerbMain* run);
 void RegisterScan(CLI::App& app, VerbMain* run);
 void RegisterReport(CLI::App& app, VerbMain* run);
+void RegisterPii(CLI::App& app, VerbMain* run);
 
 }  // namespace winnow::cli
