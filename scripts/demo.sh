@@ -2,7 +2,8 @@
 # winnow's main job, end to end, on generated data (make demo):
 # generate chat logs with planted ground truth, convert them to canonical
 # entries, create keys and a matter, ingest into the encrypted vault, show
-# what it holds, and read one entry back with the custodian's key.
+# what it holds, read one entry back with the custodian's key, find copies
+# and relevant entries, and de-identify every entry.
 set -euo pipefail
 winnow=$(realpath "${1:-build/winnow}")
 cd "$(dirname "$0")/.."
@@ -108,3 +109,16 @@ scan_dir=$(ls -d "$demo"/matter/scans/S* | tail -1)
 echo "HTML report: $(realpath "$scan_dir/report.html")"
 echo "one verdict, decrypted on the fly (age -d | head):"
 { age -d -i "$demo/keys/custodian.key" "$scan_dir"/results/shard-0000.age | head -1 | head -c 500; } || true; echo
+
+step "12. de-identification: a pseudonym key (kept outside the matter), then every entry redacted on the fly with consistent pseudonyms; personal data inside corpus copies stays, as evidence"
+"$winnow" keygen --pseudonym -o "$demo/keys/pseudonym.key"
+"$winnow" export "$demo/matter" --identity "$demo/keys/custodian.key" \
+  | "$winnow" pii redact --key "$demo/keys/pseudonym.key" --index "$demo/corpus" \
+      -o "$demo/redacted.jsonl" --log "$demo/redactions.jsonl" --stats
+planted_pii=$(grep '"kind":"pii"' "$demo/data/truth.jsonl" | grep -c '"personal":true' || true)
+echo "(the generator planted $planted_pii personal values)"
+echo "a redacted prompt:"
+grep -m1 -o '"prompt":"[^"]*\[PERSON_[^"]*"' "$demo/redacted.jsonl" | head -c 400; echo
+grep -m1 -o '"prompt":"[^"]*\[EMAIL_ADDRESS_[^"]*"' "$demo/redacted.jsonl" | head -c 400; echo
+echo "its redaction log line holds positions and replacements, never the values:"
+grep -m1 '"type":"EMAIL_ADDRESS"' "$demo/redactions.jsonl" | head -c 400; echo

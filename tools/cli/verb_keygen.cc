@@ -1,5 +1,5 @@
 // `winnow keygen [-o FILE]`: a new age X25519 identity, as age-keygen makes
-// them. Only flag parsing and reporting live here; see src/matter.
+// them; with --pseudonym, a pseudonym key for `winnow pii redact`. Only flag parsing and reporting live here; see src/matter.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <unistd.h>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "matter/keygen.h"
+#include "pii/pseudonym.h"
 #include "verbs.h"
 #include "winnow/age.h"
 #include "winnow/matter.h"
@@ -17,9 +18,28 @@ namespace {
 
 struct KeygenArgs {
   std::string output;
+  bool pseudonym = false;
 };
 
+int RunPseudonymKeygen(const KeygenArgs& args) {
+  DisableCoreDumps();
+  if (args.output.empty() || args.output == "-") {
+    fmt::print(stderr, "winnow keygen --pseudonym: give -o FILE (a pseudonym key is only written to a new file "
+                       "with mode 0600)\n");
+    return kExitUsage;
+  }
+  StatusOr<pii::PseudonymKey> key = pii::PseudonymKey::Generate();
+  Status written = key.ok() ? key->Save(args.output) : key.status();
+  if (!written.ok()) {
+    fmt::print(stderr, "winnow keygen --pseudonym: {}\n", written.ToString());
+    return kExitFailure;
+  }
+  fmt::print(stderr, "Pseudonym key {} written to {}; keep it outside every matter.\n", key->KeyId(), args.output);
+  return kExitOk;
+}
+
 int RunKeygen(const KeygenArgs& args) {
+  if (args.pseudonym) return RunPseudonymKeygen(args);
   DisableCoreDumps();  // the secret key is about to be in memory
   StatusOr<age::X25519Identity> identity = age::X25519Identity::Generate();
   if (!identity.ok()) {
@@ -58,6 +78,9 @@ void RegisterKeygen(CLI::App& app, VerbMain* run) {
       "standard output; without -o, print the whole identity file on standard output. Keep identity "
       "files outside every matter; give the recipient to `winnow init --recipient`.");
   cmd->add_option("--output,-o", args->output, "new identity file to write (refused if it exists)");
+  cmd->add_flag("--pseudonym", args->pseudonym,
+                "instead, write a pseudonym key (32 random bytes) for `winnow pii redact --key` to the new file -o; "
+                "the same key gives the same pseudonyms across shards, runs and productions");
   cmd->final_callback([args, run] { *run = [args] { return RunKeygen(*args); }; });
 }
 
