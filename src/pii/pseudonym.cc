@@ -13,6 +13,8 @@
 #include <ctime>
 #include <filesystem>
 
+#include "winnow/matter.h"
+
 namespace winnow::pii {
 
 namespace {
@@ -130,6 +132,7 @@ StatusOr<PseudonymKey> PseudonymKey::FromBytes(std::span<const uint8_t> bytes) {
 
 StatusOr<PseudonymKey> PseudonymKey::Generate() {
   if (!EnsureSodium()) return Status::Internal("libsodium failed to initialise");
+  DisableCoreDumps();  // before the key exists, so no core file can hold it
   uint8_t bytes[kSize];
   randombytes_buf(bytes, kSize);
   StatusOr<PseudonymKey> key = FromBytes(bytes);
@@ -179,6 +182,7 @@ StatusOr<PseudonymKey> PseudonymKey::Parse(std::string_view text, std::string_vi
 
 StatusOr<PseudonymKey> PseudonymKey::Load(const std::string& path, const std::string& matter_dir) {
   if (!matter_dir.empty() && IsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
+  DisableCoreDumps();  // before the key is read, as LoadIdentities does
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int err = errno;

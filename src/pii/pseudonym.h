@@ -9,7 +9,7 @@
 // 50 bits keep tokens short; two distinct values of one type share a token
 // with probability about n^2 / 2^51 (under 0.05% for a million values).
 //
-// Key file (docs/pii.md): text, '#' comment lines and blank lines allowed,
+// Key file: text, '#' comment lines and blank lines allowed,
 // and exactly one line
 //   WINNOW-PSEUDONYM-KEY-1 <64 hex digits, or 32 bytes in standard base64>
 // A key file must be readable by its owner only (mode 0600 or stricter)
@@ -37,8 +37,9 @@ class PseudonymKey {
   static constexpr size_t kMacSize = 32;
   static constexpr size_t kTokenChars = 10;  // 50 bits in base32
 
-  // A fresh key from the operating system's CSPRNG (libsodium).
-  // Internal error if libsodium cannot be initialised.
+  // A fresh key from the operating system's CSPRNG (libsodium). Disables
+  // core dumps first (DisableCoreDumps). Internal error if libsodium cannot
+  // be initialised.
   static StatusOr<PseudonymKey> Generate();
 
   // A key holding `bytes`; InvalidArgument unless there are exactly kSize.
@@ -52,7 +53,8 @@ class PseudonymKey {
   // Reads the key file at `path`. NotFound if it does not exist;
   // PermissionDenied if its mode grants any access to group or others (the
   // message names the file and the fix, chmod 600) or, when `matter_dir` is
-  // not empty, if the file lies anywhere inside that matter directory.
+  // not empty, if the file lies anywhere inside that matter directory
+  // (through any spelling or link). Disables core dumps before reading.
   static StatusOr<PseudonymKey> Load(const std::string& path, const std::string& matter_dir = "");
 
   // Writes the key to a new file `path` created with mode 0600 (comment
@@ -82,6 +84,7 @@ class PseudonymKey {
   // without revealing anything that helps test a guess.
   std::string KeyId() const;
 
+  // Moving leaves `other` empty: its methods must not be called again.
   PseudonymKey(PseudonymKey&& other) noexcept;
   PseudonymKey& operator=(PseudonymKey&& other) noexcept;
   PseudonymKey(const PseudonymKey&) = delete;
