@@ -1,1 +1,97 @@
-// PLACEHOLDER: being written this session.
+// STREET_ADDRESS (street_address.cc) and LOCATION (location.cc) through the
+// engine.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pii/detectors/registry.h"
+#include "pii/engine.h"
+
+namespace winnow::pii {
+namespace {
+
+class AddressTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<std::unique_ptr<Detector>> d;
+    d.push_back(MakeStreetAddressDetector());
+    d.push_back(MakeLocationDetector());
+    auto e = Engine::Create(std::move(d), {});
+    ASSERT_TRUE(e.ok());
+    engine_ = std::move(*e);
+    scratch_ = engine_->NewScratch();
+  }
+
+  std::vector<std::string> Find(const std::string& text, std::string_view type) {
+    DetectContext ctx;
+    ctx.text = text;
+    std::vector<Finding> out;
+    engine_->Detect(ctx, scratch_.get(), &out);
+    std::vector<std::string> found;
+    for (const Finding& f : out) {
+      if (f.type == type) found.push_back(text.substr(f.begin, f.end - f.begin));
+    }
+    return found;
+  }
+  std::vector<std::string> Addresses(const std::string& text) { return Find(text, "STREET_ADDRESS"); }
+  std::vector<std::string> Locations(const std::string& text) { return Find(text, "LOCATION"); }
+
+  std::unique_ptr<Engine> engine_;
+  Engine::ScratchPtr scratch_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(AddressTest, UsAddresses) {
+  EXPECT_EQ(Addresses("I live at 1611 Walnut Street, Albany, NY 12241. Fix this"),
+            V{"1611 Walnut Street, Albany, NY 12241"});
+  EXPECT_EQ(Addresses("Mailing address:\n5237 River Court, Suite 161, Columbus, OH 43236\nDear Ann"),
+            V{"5237 River Court, Suite 161, Columbus, OH 43236"});
+  EXPECT_EQ(Addresses("Ship it to 2629 Highland Rd #6, please."), V{"2629 Highland Rd #6"});
+  EXPECT_EQ(Addresses("Our office is at 2821 W Lakeview Court, Boise, ID 83709-1234."),
+            V{"2821 W Lakeview Court, Boise, ID 83709-1234"});
+  EXPECT_EQ(Addresses("Our new office is at 1445 Dogwood Lane."), V{"1445 Dogwood Lane"});
+  EXPECT_EQ(Addresses("Meet me at 350 5th Ave, New York, NY 10118"), V{"350 5th Ave, New York, NY 10118"});
+  EXPECT_EQ(Addresses("The bus station is on P.O. Box 104"), V{"P.O. Box 104"});
+  EXPECT_EQ(Addresses("PSC 7951, Box 9972\nAPO AA 69974"), V{"PSC 7951, Box 9972\nAPO AA 69974"});
+}
+
+TEST_F(AddressTest, LowerCaseNeedsContext) {
+  EXPECT_EQ(Addresses("ship it to 12 main st"), V{"12 main st"});
+  EXPECT_EQ(Addresses("we saw 12 red birds on the way"), V{});
+}
+
+TEST_F(AddressTest, EuropeanAddresses) {
+  EXPECT_EQ(Addresses("Hauptstraße 12, 10115 Berlin"), V{"Hauptstraße 12, 10115 Berlin"});
+  EXPECT_EQ(Addresses("Ciset lives on Rua Mina 50 street."), V{"Rua Mina 50"});
+  EXPECT_EQ(Addresses("Send it to Via dei Fiorentini 17 please"), V{"Via dei Fiorentini 17"});
+}
+
+TEST_F(AddressTest, NotAddresses) {
+  EXPECT_EQ(Addresses("I ran 5 miles down the road yesterday."), V{});
+  EXPECT_EQ(Addresses("We have 2 blocks from the park to walk."), V{});
+  EXPECT_EQ(Addresses("Order 12345 shipped on 2024-01-02 for $40.00"), V{});
+  EXPECT_EQ(Addresses("Python 3.11 Way faster than 3.8"), V{});
+  EXPECT_EQ(Addresses("see section 4 Park et al. 2019"), V{});
+  EXPECT_EQ(Addresses("The Plaza hotel is 5 minutes away"), V{});
+}
+
+TEST_F(AddressTest, Locations) {
+  EXPECT_EQ(Locations("I live in Vila Madalena and want to find a running club."), V{"Vila Madalena"});
+  EXPECT_EQ(Locations("We're moving to Rio de Janeiro next month, any tips?"), V{"Rio de Janeiro"});
+  EXPECT_EQ(Locations("I'm originally from Cork."), V{"Cork"});
+  EXPECT_EQ(Locations("What's there to do near Brookline this weekend?"), V{"Brookline"});
+  EXPECT_EQ(Locations("Meet me in Austin, TX tomorrow"), V{"Austin, TX"});
+}
+
+TEST_F(AddressTest, NotLocations) {
+  EXPECT_EQ(Locations("The summit was held in Geneva last week."), V{});
+  EXPECT_EQ(Locations("Explain the controversy around Orchard Law Group."), V{});
+  EXPECT_EQ(Locations("Hi, OK thanks"), V{});
+  EXPECT_EQ(Locations("We're moving to Sarah's place in May."), V{});
+  EXPECT_EQ(Locations("I was born in 1990 and moved in June."), V{});
+}
+
+}  // namespace
+}  // namespace winnow::pii

@@ -47,80 +47,6 @@ bool IsAsciiAlnum(unsigned char c) {
   return IsAsciiUpper(c) || IsAsciiLower(c) || (c >= '0' && c <= '9');
 }
 
-bool IsLetter(UChar32 cp) {
-  if (cp < 0x80) return IsAsciiUpper(cp) || IsAsciiLower(cp);
-  return (U_GET_GC_MASK(cp) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
-}
-
-// Han, kana and Hangul: no spaces between words, so never looked up here.
-bool IsCjk(UChar32 cp) {
-  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
-}
-
-// The shape of one word of the text.
-struct Word {
-  size_t begin = 0, end = 0;  // letters, with inner ' ’ - joining letters
-  bool upper_first = false;   // capitalized (or title case)
-  bool cased = true;          // the first letter has case
-  bool camel = false;         // an inner capital not after Mc/Mac/O'/-
-  bool all_caps = false;
-  bool cjk = false;
-};
-
-// Reads the word at `i` (a letter). Possessive "'s" is left out.
-Word ReadWord(std::string_view t, size_t i) {
-  Word w;
-  w.begin = i;
-  int uppers = 0, lowers = 0;
-  size_t letters = 0;
-  size_t j = i;
-  while (j < t.size()) {
-    size_t k = j;
-    UChar32 cp;
-    U8_NEXT(t.data(), k, t.size(), cp);
-    if (cp < 0) break;
-    if (IsLetter(cp)) {
-      if (IsCjk(cp)) {
-        if (letters == 0) w.cjk = true, j = k;
-        break;
-      }
-      const bool up = cp < 0x80 ? IsAsciiUpper(cp) : (u_isupper(cp) || u_istitle(cp));
-      const bool low = cp < 0x80 ? IsAsciiLower(cp) : u_islower(cp);
-      if (letters == 0) {
-        w.upper_first = up;
-        w.cased = up || low;
-      } else if (up && lowers > 0) {
-        // McDonald, MacArthur, O'Brien, Jean-Luc are names; JavaScript is not.
-        std::string_view before = t.substr(w.begin, j - w.begin);
-        const char prev = t[j - 1];
-        if (prev != '\'' && prev != '-' && before != "Mc" && before != "Mac" &&
-            !(before.size() > 3 && before.ends_with("\xE2\x80\x99")))
-          w.camel = true;
-      }
-      uppers += up;
-      lowers += low;
-      ++letters;
-      j = k;
-      continue;
-    }
-    // An apostrophe or hyphen joins letters on both sides.
-    const bool joiner = cp == '\'' || cp == '-' || cp == 0x2019;
-    if (!joiner || letters == 0 || k >= t.size()) break;
-    size_t m = k;
-    UChar32 next;
-    U8_NEXT(t.data(), m, t.size(), next);
-    if (next < 0 || !IsLetter(next) || IsCjk(next)) break;
-    // Possessive: "Smith's" is the name "Smith".
-    if (cp != '-' && (next == 's' || next == 'S') && (m >= t.size() || !IsLetter(static_cast<unsigned char>(t[m]))))
-      break;
-    j = k;
-  }
-  w.end = j;
-  w.all_caps = letters >= 2 && lowers == 0 && uppers > 0;
-  return w;
-}
-
 class PersonDetector : public Detector {
  public:
   std::string_view Name() const override { return kName; }
@@ -148,10 +74,13 @@ class PersonScan {
 
  private:
   void Collect();
-  void AddToken(const Word& w);
+  void AddToken(const NameWord& w);
+  void LowerCaseAfterCue(size_t at);
   void Evaluate(size_t first, size_t last, bool second_pass);
   float Score(size_t first, size_t last, bool honorific) const;
   bool Overlaps(uint32_t b, uint32_t e) const;
+  bool HouseNumberAfter(uint32_t e) const;
+  bool InSurnameList(const Token& t) const;
   void AddSeen(std::string_view name);
   void AddEmailParts(std::string_view email);
   bool Seen(const Token& t) const;
@@ -166,6 +95,10 @@ class PersonScan {
   std::unordered_set<std::string> email_parts_;
   std::vector<Finding> mine_;
   bool any_cjk_ = false;
+  std::vector<uint32_t> uncased_starts_;  // runs of words of scripts without case
+  size_t uncased_end_ = 0;
+  bool any_upper_ = false;   // a capitalized word was seen
+  bool lower_mode_ = false;  // the text has no capitals: read every word
   std::string fold_;
 };
 
@@ -206,7 +139,7 @@ bool PersonScan::Seen(const Token& t) const {
 }
 
 // A token for a word that may be part of a name; other words are skipped.
-void PersonScan::AddToken(const Word& w) {
+void PersonScan::AddToken(const NameWord& w) {
   const std::string_view word = text_.substr(w.begin, w.end - w.begin);
   Token t;
   t.begin = static_cast<uint32_t>(w.begin);
@@ -225,7 +158,7 @@ void PersonScan::AddToken(const Word& w) {
     t.flags = names_.Lookup(word);
     if (t.flags == 0) return;
     t.uncased = true;
-  } else if (!w.upper_first) {
+  } else if (!w.upper_first && !lower_mode_) {
     // A lower-case particle continues a run ("Ludwig van Beethoven").
     if (tokens_.empty() || tokens_.back().next + 1 != w.begin || before != ' ') return;
     if (WordClass(word) != CueWord::kParticle) return;
@@ -233,10 +166,18 @@ void PersonScan::AddToken(const Word& w) {
   } else if (w.camel || w.all_caps) {
     return;
   } else if (w.end - w.begin == 1) {
-    // A capital letter alone is an initial only with its period ("J.").
-    if (after != '.') return;
+    // A capital letter alone is an initial with its period ("J."), or
+    // between two capitalized words ("Ravil G Yefimov"; not "I" or "A").
     t.kind = Kind::kInitial;
-    t.next = t.end + 1;
+    if (after == '.') {
+      t.next = t.end + 1;
+    } else {
+      const char c = text_[w.begin] | 0x20;
+      if (c == 'i' || c == 'a' || tokens_.empty() || tokens_.back().kind != Kind::kWord ||
+          tokens_.back().next + 1 != w.begin || w.end + 1 >= text_.size() || after != ' ' ||
+          !(IsAsciiUpper(text_[w.end + 1]) || (lower_mode_ && IsAsciiLower(text_[w.end + 1]))))
+        return;
+    }
   } else {
     switch (WordClass(word)) {
       case CueWord::kStop: t.kind = Kind::kStop; break;
@@ -248,9 +189,25 @@ void PersonScan::AddToken(const Word& w) {
         break;
       default:
         t.flags = names_.Lookup(word);
+        if (t.flags == 0) t.flags = GuessNameFlags(word);
         break;
     }
   }
+  tokens_.push_back(t);
+}
+
+// "my name is dan": a lower-case given name right after a strong cue.
+void PersonScan::LowerCaseAfterCue(size_t at) {
+  size_t e = at;
+  while (e < text_.size() && IsAsciiLower(text_[e])) ++e;
+  if (e < text_.size() && (IsAsciiAlnum(text_[e]) || static_cast<unsigned char>(text_[e]) >= 0x80)) return;
+  const uint8_t flags = names_.Lookup(text_.substr(at, e - at));
+  if (!(flags & kGivenName) || (flags & kAmbiguousName)) return;
+  if (CueBefore(text_, static_cast<uint32_t>(at)) < 0.45f) return;
+  Token t;
+  t.begin = static_cast<uint32_t>(at);
+  t.end = t.next = static_cast<uint32_t>(e);
+  t.flags = flags;
   tokens_.push_back(t);
 }
 
@@ -261,29 +218,41 @@ void PersonScan::Collect() {
   while (i < n) {
     const unsigned char c = t[i];
     if (c < 0x80) {
+      if (IsAsciiLower(c) && lower_mode_) {
+        NameWord w = ReadNameWord(t, i);
+        w.upper_first = true;
+        if (!w.camel) AddToken(w);
+        i = std::max(w.end, i + 1);
+        continue;
+      }
       if (IsAsciiLower(c)) {
         // The common case: a lower-case ASCII word, skipped at byte speed
         // unless it may be a particle right after a name token.
         size_t j = i + 1;
         while (j < n && IsAsciiLower(t[j])) ++j;
         if (j < n && (static_cast<unsigned char>(t[j]) >= 0x80 || t[j] == '\'' || IsAsciiUpper(t[j]))) {
-          Word w = ReadWord(t, i);
+          NameWord w = ReadNameWord(t, i);
           if (w.end > i) {
             if (!tokens_.empty() && tokens_.back().next + 1 == i) AddToken(w);
             i = w.end;
             continue;
           }
-        } else if (!tokens_.empty() && tokens_.back().next + 1 == i && j - i <= 4) {
-          Word w;
+        } else if (!tokens_.empty() && tokens_.back().next + 1 == i && j - i <= 5) {
+          NameWord w;
           w.begin = i;
           w.end = j;
           AddToken(w);
+        } else if (((j - i == 2 && (t.substr(i, 2) == "is" || t.substr(i, 2) == "me")) ||
+                    t.substr(i, j - i) == "named") &&
+                   j + 1 < n && t[j] == ' ' && IsAsciiLower(t[j + 1])) {
+          LowerCaseAfterCue(j + 1);
         }
         i = j;
         continue;
       }
       if (IsAsciiUpper(c)) {
-        Word w = ReadWord(t, i);
+        any_upper_ = true;
+        NameWord w = ReadNameWord(t, i);
         AddToken(w);
         i = std::max(w.end, i + 1);
         continue;
@@ -298,16 +267,24 @@ void PersonScan::Collect() {
     size_t k = i;
     UChar32 cp;
     U8_NEXT(t.data(), k, n, cp);
-    if (cp < 0 || !IsLetter(cp)) {
+    if (cp < 0 || !IsWordLetter(cp)) {
       i = k;
       continue;
     }
-    if (IsCjk(cp)) {
+    if (IsUnspacedScript(cp)) {
       any_cjk_ = true;
-      i = k;
+      if (i != uncased_end_ || i == 0) uncased_starts_.push_back(static_cast<uint32_t>(i));
+      uncased_end_ = i = k;
       continue;
     }
-    Word w = ReadWord(t, i);
+    NameWord w = ReadNameWord(t, i);
+    if (!w.cased && !lower_mode_) {
+      if (w.begin != uncased_end_ + 1 || t[uncased_end_] != ' ' || i == 0)
+        uncased_starts_.push_back(static_cast<uint32_t>(w.begin));
+      uncased_end_ = w.end;
+    }
+    any_upper_ |= w.upper_first;
+    if (lower_mode_ && w.cased) w.upper_first = true;
     AddToken(w);
     i = std::max(w.end, k);
   }
@@ -339,7 +316,8 @@ float PersonScan::Score(size_t first, size_t last, bool honorific) const {
   for (size_t i = last; i-- > first;) {
     if (tokens_[i].kind == Kind::kWord) { tail = &tokens_[i]; break; }
   }
-  float s = 0.1f;
+  // Unknown capitalized words need a cue: "Hi Vinicio", "I'm Vikram Reddy".
+  float s = words <= 2 ? 0.2f : 0.1f;
   if (words >= 2) {
     if (strong >= 2) s = 0.85f;
     else if (strong == 1 && ambiguous >= 1) s = 0.7f;
@@ -348,21 +326,31 @@ float PersonScan::Score(size_t first, size_t last, bool honorific) const {
     else if (strong == 1 && tail && (tail->flags & kSurname) && !(tail->flags & kAmbiguousName)) s = 0.55f;
     else if (strong == 1) s = 0.45f;
     else if (ambiguous >= 2) s = 0.35f;
-    else if (ambiguous == 1) s = 0.25f;
+    else if (ambiguous == 1) s = 0.3f;
     if (unknown > 2) s = std::min(s, 0.3f);
   } else if (words == 1 && tail) {
-    if (strong) s = (tail->flags & kGivenName) || tail->seen ? 0.6f : 0.4f;
+    // A given name alone names a person more often than a surname alone,
+    // which may be a company ("Davis, Reynolds and Williamson").
+    const bool given = tail->flags & kGivenName, sur = tail->flags & kSurname;
+    if (strong) s = tail->seen || (given && !sur) ? 0.6f : given ? 0.5f : 0.4f;
     else if (ambiguous) s = 0.15f;
+    if (strong && sur && !tail->seen && InSurnameList(*tail)) s -= 0.25f;
     if (initials > 0) s += 0.25f;
     if (uncased) s = std::min(s, 0.4f);
   } else {
     return 0;
   }
   if (uncased && words >= 2 && strong >= 2) s = 0.7f;
+  if (words == 2 && initials == 1 && unknown == 2 && tokens_[first + 1].kind == Kind::kInitial)
+    s = 0.55f;  // "Faina D. Yefremova"
+  // Lower-case text: "i will sue them" is no name; "naomi ryan" is.
+  if (lower_mode_) s -= words == 1 ? 0.25f : ambiguous > 0 ? 0.3f : 0.1f;
   if (seen > 0) s = std::max(s, 0.75f);
   if (honorific) s = std::max(s + 0.45f, 0.6f);
   const uint32_t b = head.begin, e = tail ? tail->end : head.end;
   s += CueBefore(text_, b) + CueAfter(text_, e);
+  // "Peter Zuidhove 188": a street named after someone, then its number.
+  if (HouseNumberAfter(e)) s -= 0.4f;
   for (size_t i = first; i < last && !email_parts_.empty(); ++i) {
     std::string folded;
     FoldCase(text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin), &folded);
@@ -397,7 +385,9 @@ void PersonScan::Evaluate(size_t first, size_t last, bool second_pass) {
     int lead = 0, trail = 0;
     for (size_t i = first; i < kf; ++i) lead += is_word(i);
     for (size_t i = kl; i < last; ++i) trail += is_word(i);
-    if (lead > 1 || (lead == 1 && !(tokens_[kf].flags & kSurname))) first = kf;
+    const uint8_t kflags = tokens_[kf].flags;
+    if (lead > 1 || (lead == 1 && (!(kflags & kSurname) || (kflags & kGivenName))))
+      first = kf;
     const Token& lastknown = tokens_[kl - 1];
     if (trail > 1 || (trail == 1 && !(lastknown.flags & kGivenName) && !lastknown.seen)) last = kl;
   } else if (last - first > 3) {
@@ -419,6 +409,61 @@ void PersonScan::Evaluate(size_t first, size_t last, bool second_pass) {
   }
 }
 
+// " 12", " 188," (not a phone number or a year range) right after `e`.
+bool PersonScan::HouseNumberAfter(uint32_t e) const {
+  if (e + 1 >= text_.size() || text_[e] != ' ') return false;
+  size_t i = e + 1, d = 0;
+  while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') ++i, ++d;
+  if (d == 0 || d > 4) return false;
+  if (i == text_.size()) return true;
+  if (text_[i] == '.') return i + 1 == text_.size() || !IsAsciiAlnum(text_[i + 1]);
+  return !(text_[i] == '-' || text_[i] == '/' || text_[i] == ':' || IsAsciiAlnum(text_[i]));
+}
+
+// A surname in a firm's name: "Smith & Wesson", or three surnames in the
+// law-firm pattern "Jones, Mitchell and Williams" (a list with a given
+// name in it, "Hannah, Derek and Anna", is people).
+bool PersonScan::InSurnameList(const Token& t) const {
+  auto word_at = [&](size_t b, size_t e) -> uint8_t {
+    if (e <= b || !IsAsciiUpper(text_[b])) return 0;
+    return names_.Lookup(text_.substr(b, e - b)) | 0x80;  // 0x80: a capitalized word
+  };
+  std::vector<uint8_t> members = {t.flags};
+  bool ampersand = false;
+  static constexpr std::string_view kSeps[] = {", and ", ", ", " and ", " & "};
+  for (size_t b = t.begin, e = t.end, dir = 0; dir < 2; ++dir, b = t.begin, e = t.end) {
+    for (int n = 0; n < 4; ++n) {
+      bool more = false;
+      for (std::string_view sep : kSeps) {
+        if (dir == 0 && text_.substr(e).starts_with(sep)) {
+          size_t b2 = e + sep.size(), e2 = b2;
+          while (e2 < text_.size() && IsAsciiAlnum(text_[e2])) ++e2;
+          if (uint8_t f = word_at(b2, e2)) {
+            members.push_back(f), b = b2, e = e2, more = true, ampersand |= sep == " & ";
+          }
+          break;
+        }
+        if (dir == 1 && text_.substr(0, b).ends_with(sep)) {
+          size_t e2 = b - sep.size(), b2 = e2;
+          while (b2 > 0 && IsAsciiAlnum(text_[b2 - 1])) --b2;
+          if (uint8_t f = word_at(b2, e2)) {
+            members.push_back(f), b = b2, e = e2, more = true, ampersand |= sep == " & ";
+          }
+          break;
+        }
+      }
+      if (!more) break;
+    }
+  }
+  if (members.size() < 2) return false;
+  if (ampersand) return true;
+  if (members.size() != 3) return false;
+  for (uint8_t f : members) {
+    if (!(f & kSurname)) return false;
+  }
+  return true;
+}
+
 bool PersonScan::Overlaps(uint32_t b, uint32_t e) const {
   auto it = std::lower_bound(found_.begin(), found_.end(), e,
                              [](const Finding& f, uint32_t end) { return f.begin < end; });
@@ -438,6 +483,21 @@ void PersonScan::Emit(uint32_t b, uint32_t e, float score) {
 
 void PersonScan::Run(std::vector<Finding>* out) {
   Collect();
+  if (!any_upper_ && text_.find(' ') != std::string_view::npos) {
+    // Text typed all in lower case ("follow up with anna berg"): every word
+    // is a candidate, and names score lower (see Score).
+    lower_mode_ = true;
+    tokens_.clear();
+    Collect();
+  }
+  // Words of scripts without case after a cue ("Dear 伊藤拓也", "Hi राहुल"),
+  // first: the cue, not the gazetteer, tells where such a name ends.
+  for (uint32_t start : uncased_starts_) {
+    const float cue = CueBefore(text_, start);
+    NameSpan span;
+    if (cue >= 0.3f && UncasedNameAt(text_, start, names_, &span))
+      Emit(span.begin, span.end, std::min(1.0f, span.score + cue));
+  }
   // Runs of joined tokens, cut into segments at stop words; a segment next
   // to a place or organization word ("Smith Street", "New York") is no name.
   for (size_t i = 0; i < tokens_.size();) {

@@ -45,6 +45,14 @@ struct NameSpan {
   float score = 0;
 };
 
+// The name that starts at text[start], a word of a script without case
+// (a cue came before it, "Dear 伊藤拓也," / "Hi राहुल यादव"): up to two
+// words of a spaced script, or a run of up to four Han, kana or Hangul
+// characters. Sets *out (score 0.3, 0.4 when the gazetteer knows its first
+// word) and returns true, or returns false when nothing there looks like a
+// name.
+bool UncasedNameAt(std::string_view text, size_t start, const NameGazetteer& names, NameSpan* out);
+
 // Chinese, Japanese and Korean names after cues ("我叫", "私の名前は",
 // "제 이름은") or before honorific suffixes ("さん", "先生", "씨"), appended
 // to *out.

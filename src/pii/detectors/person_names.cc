@@ -1,8 +1,17 @@
 #include "pii/detectors/person_names.h"
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace winnow::pii {
+namespace {
+
+bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+}  // namespace
+
 
 void FoldCase(std::string_view word, std::string* out) {
   out->clear();
@@ -30,7 +39,6 @@ const NameGazetteer& NameGazetteer::Get() {
 }
 
 NameGazetteer::NameGazetteer(std::string_view given, std::string_view surnames) {
-  slots_.resize(1 << 16);
   Add(given, kGivenName);
   Add(surnames, kSurname);
 }
@@ -53,18 +61,20 @@ void NameGazetteer::Add(std::string_view data, uint8_t kind) {
     FoldCase(line, &folded);
     // Two-letter Latin names ("Ed", "Li") are too often something else.
     if (folded.size() <= 2 && static_cast<unsigned char>(folded[0]) < 0x80) flags |= kAmbiguousName;
-    Insert(folded, flags);
+    table_.Insert(folded, flags);
   }
 }
 
-uint64_t NameGazetteer::Hash(std::string_view s) {
+WordTable::WordTable() : slots_(1024) {}
+
+uint64_t WordTable::Hash(std::string_view s) {
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then a final mix
   for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
   h ^= h >> 29;
   return h * 0xbf58476d1ce4e5b9ULL;
 }
 
-void NameGazetteer::Insert(std::string_view folded, uint8_t flags) {
+void WordTable::Insert(std::string_view folded, uint8_t flags) {
   if (folded.empty() || folded.size() > 0xffff) return;
   if ((count_ + 1) * 2 > slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
@@ -79,14 +89,13 @@ void NameGazetteer::Insert(std::string_view folded, uint8_t flags) {
       return;
     }
     if (std::string_view(keys_).substr(s.offset, s.length) == folded) {
-      // In both lists: ambiguous if either list says so.
-      s.flags |= flags;
+      s.flags |= flags;  // a name in both lists is ambiguous if either says so
       return;
     }
   }
 }
 
-void NameGazetteer::Grow() {
+void WordTable::Grow() {
   std::vector<Slot> old;
   old.swap(slots_);
   slots_.resize(old.size() * 2);
@@ -99,7 +108,7 @@ void NameGazetteer::Grow() {
   }
 }
 
-uint8_t NameGazetteer::LookupFolded(std::string_view folded) const {
+uint8_t WordTable::LookupFolded(std::string_view folded) const {
   if (folded.empty()) return 0;
   const size_t mask = slots_.size() - 1;
   for (size_t i = Hash(folded) & mask;; i = (i + 1) & mask) {
@@ -110,7 +119,7 @@ uint8_t NameGazetteer::LookupFolded(std::string_view folded) const {
   }
 }
 
-uint8_t NameGazetteer::Lookup(std::string_view word) const {
+uint8_t WordTable::Lookup(std::string_view word) const {
   // Most lookups are short ASCII words: fold on the stack.
   if (word.size() <= 32) {
     char buf[32];
@@ -124,6 +133,109 @@ uint8_t NameGazetteer::Lookup(std::string_view word) const {
   std::string folded;
   FoldCase(word, &folded);
   return LookupFolded(folded);
+}
+
+bool IsWordLetter(int32_t cp) {
+  if (cp < 0x80) return IsAsciiUpper(cp) || IsAsciiLower(cp);
+  return (U_GET_GC_MASK(cp) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
+}
+
+bool IsUnspacedScript(int32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+NameWord ReadNameWord(std::string_view t, size_t i) {
+  NameWord w;
+  w.begin = i;
+  int uppers = 0, lowers = 0;
+  size_t letters = 0;
+  size_t j = i;
+  while (j < t.size()) {
+    size_t k = j;
+    UChar32 cp;
+    U8_NEXT(t.data(), k, t.size(), cp);
+    if (cp < 0) break;
+    if (IsWordLetter(cp)) {
+      if (IsUnspacedScript(cp)) {
+        if (letters == 0) w.cjk = true, j = k;
+        break;
+      }
+      const bool up = cp < 0x80 ? IsAsciiUpper(cp) : (u_isupper(cp) || u_istitle(cp));
+      const bool low = cp < 0x80 ? IsAsciiLower(cp) : u_islower(cp);
+      if (letters == 0) {
+        w.upper_first = up;
+        w.cased = up || low;
+      } else if (up && lowers > 0) {
+        // McDonald, MacArthur, O'Brien, Jean-Luc are names; JavaScript is not.
+        std::string_view before = t.substr(w.begin, j - w.begin);
+        const char prev = t[j - 1];
+        if (prev != '\'' && prev != '-' && before != "Mc" && before != "Mac" &&
+            !(before.size() > 3 && before.ends_with("\xE2\x80\x99")))
+          w.camel = true;
+      }
+      uppers += up;
+      lowers += low;
+      ++letters;
+      j = k;
+      continue;
+    }
+    // An apostrophe or hyphen joins letters on both sides.
+    const bool joiner = cp == '\'' || cp == '-' || cp == 0x2019;
+    if (!joiner || letters == 0 || k >= t.size()) break;
+    size_t m = k;
+    UChar32 next;
+    U8_NEXT(t.data(), m, t.size(), next);
+    if (next < 0 || !IsWordLetter(next) || IsUnspacedScript(next)) break;
+    // Possessive: "Smith's" is the name "Smith".
+    if (cp != '-' && (next == 's' || next == 'S') && (m >= t.size() || !IsWordLetter(static_cast<unsigned char>(t[m]))))
+      break;
+    j = k;
+  }
+  w.end = j;
+  w.all_caps = letters >= 2 && lowers == 0 && uppers > 0;
+  return w;
+}
+
+namespace {
+
+// Endings that mark a surname in many languages ("-ović", "-sson", "-enko",
+// "-shvili"), for surnames the gazetteer lacks. Common English words with
+// such endings are listed in kNotSurnames.
+bool LooksLikeSurname(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {
+      "ov", "ova", "ev", "eva", "sky", "ski", "ska", "cki", "cka", "czyk", "wicz", "vich",
+      "vych", "vić", "vič", "ić", "enko", "shvili", "dze", "poulos", "akis", "idis", "oglu",
+      "oğlu", "escu", "eanu", "sson", "dottir", "dóttir", "ssen", "nson", "rson", "dson",
+      "tson", "lson", "kson", "wson", "pson", "bson", "mson", "gson", "yan", "stein", "mann",
+      "elli", "etti", "ucci", "inen", "nen", "ez"};
+  static constexpr std::string_view kNotSurnames[] = {"lesson", "crimson", "caparison"};
+  if (word.size() < 5 || word.size() > 24) return false;
+  char buf[24];
+  for (size_t i = 0; i < word.size(); ++i) buf[i] = IsAsciiUpper(word[i]) ? word[i] + 32 : word[i];
+  std::string_view w(buf, word.size());
+  for (std::string_view x : kNotSurnames) {
+    if (w == x) return false;
+  }
+  if (w.ends_with("person")) return false;  // "Salesperson"
+  for (std::string_view e : kEndings) {
+    if (w.ends_with(e) && (e != "ez" || w.size() >= 6)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+uint8_t GuessNameFlags(std::string_view word) {
+  if (size_t h = word.find('-'); h != std::string_view::npos && h >= 2) {
+    const uint8_t f = NameGazetteer::Get().Lookup(word.substr(0, h));
+    if (f != 0 && !(f & kAmbiguousName)) return f;
+  }
+  if (word.size() >= 4 && ((word[1] == '\'' && IsAsciiUpper(word[2])) ||
+                           (word.starts_with("Mc") && IsAsciiUpper(word[2])) ||
+                           (word.starts_with("Mac") && IsAsciiUpper(word[3]))))
+    return kSurname;
+  return LooksLikeSurname(word) ? kSurname : 0;
 }
 
 }  // namespace winnow::pii

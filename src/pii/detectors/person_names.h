@@ -26,6 +26,33 @@ enum NameFlag : uint8_t {
   kAmbiguousName = 4,
 };
 
+// A hash table from case-folded words to a byte of flags (open addressing;
+// lookups do not allocate for short ASCII words).
+class WordTable {
+ public:
+  WordTable();
+  // ORs `flags` into the entry of `folded`.
+  void Insert(std::string_view folded, uint8_t flags);
+  // The flags of `word` as written (any case); 0 when absent.
+  uint8_t Lookup(std::string_view word) const;
+  // The same for a word already case-folded (FoldCase).
+  uint8_t LookupFolded(std::string_view folded) const;
+  size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    uint32_t offset = 0;  // into keys_
+    uint16_t length = 0;  // 0: empty slot
+    uint8_t flags = 0;
+  };
+  void Grow();
+  static uint64_t Hash(std::string_view s);
+
+  std::string keys_;         // every folded word, back to back
+  std::vector<Slot> slots_;  // power-of-two size, at most half full
+  size_t count_ = 0;
+};
+
 class NameGazetteer {
  public:
   // The gazetteer of the embedded data, built on first call.
@@ -35,27 +62,36 @@ class NameGazetteer {
   NameGazetteer(std::string_view given, std::string_view surnames);
 
   // NameFlag bits of `word` as written (any case); 0 when unknown.
-  uint8_t Lookup(std::string_view word) const;
-  // The same for a word already case-folded (FoldCase).
-  uint8_t LookupFolded(std::string_view folded) const;
-
-  size_t size() const { return count_; }
+  uint8_t Lookup(std::string_view word) const { return table_.Lookup(word); }
+  size_t size() const { return table_.size(); }
 
  private:
-  struct Slot {
-    uint32_t offset = 0;  // into keys_
-    uint16_t length = 0;  // 0: empty slot
-    uint8_t flags = 0;
-  };
   void Add(std::string_view data, uint8_t kind);
-  void Insert(std::string_view folded, uint8_t flags);
-  void Grow();
-  static uint64_t Hash(std::string_view s);
-
-  std::string keys_;        // every folded name, back to back
-  std::vector<Slot> slots_;  // open addressing, power-of-two size
-  size_t count_ = 0;
+  WordTable table_;
 };
+
+// The shape of one word of the text, as the PERSON detector reads it.
+struct NameWord {
+  size_t begin = 0, end = 0;  // letters, with inner ' ’ - joining letters
+  bool upper_first = false;   // capitalized (or title case)
+  bool cased = true;          // the first letter has case
+  bool camel = false;         // an inner capital not after Mc/Mac/O'/- ("JavaScript")
+  bool all_caps = false;
+  bool cjk = false;           // a Han, kana or Hangul character (read alone)
+};
+
+// Reads the word at text[i] (a letter). A possessive "'s" is left out.
+NameWord ReadNameWord(std::string_view text, size_t i);
+
+// A letter or combining mark (any script).
+bool IsWordLetter(int32_t cp);
+// Han, kana and Hangul: scripts written without spaces between words.
+bool IsUnspacedScript(int32_t cp);
+
+// NameFlag bits for a word the gazetteer lacks: a hyphenated name is what
+// its first part is ("Mary-Jane"); O', Mc and Mac prefixes and surname
+// endings ("-ović", "-sson", "-enko") mark a surname; else 0.
+uint8_t GuessNameFlags(std::string_view word);
 
 // Case-folds `word` (full Unicode folding; ASCII without ICU) into *out.
 void FoldCase(std::string_view word, std::string* out);
