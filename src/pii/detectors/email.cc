@@ -102,14 +102,16 @@ size_t LocalStart(std::string_view text, size_t at) {
   return l;
 }
 
-// True when the '@' at `at` ends the userinfo of a URL ("scheme://user@").
+// True when the local part starting at `local_begin` is the end of the
+// userinfo of a URL ("scheme://user:p#ss@host"): a "://" earlier in the same
+// token with no '/' or '?' after it.
 bool InUrlUserinfo(std::string_view text, size_t local_begin) {
   size_t i = local_begin;
-  while (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\n' && text[i - 1] != '\t') --i;
+  while (i > 0 && local_begin - i < 256 && static_cast<unsigned char>(text[i - 1]) > 0x20) --i;
   std::string_view token = text.substr(i, local_begin - i);
   size_t scheme = token.rfind("://");
   if (scheme == std::string_view::npos) return false;
-  return token.find_first_of("/?#", scheme + 3) == std::string_view::npos;
+  return token.find_first_of("/?", scheme + 3) == std::string_view::npos;
 }
 
 class EmailDetector final : public Detector {
@@ -128,7 +130,7 @@ class EmailDetector final : public Detector {
     if (begin == at) return;
     std::string_view local = text.substr(begin, at - begin);
     if (local.back() == '.' || local.find("..") != std::string_view::npos) return;
-    if (begin > 0 && (text[begin - 1] == ':' || text[begin - 1] == '/') && InUrlUserinfo(text, begin)) return;
+    if (InUrlUserinfo(text, begin)) return;
 
     // Labels of the domain; drop trailing ones that cannot end an address
     // ("a@b.com.2", "a@b.com.Next" after a missing space).
