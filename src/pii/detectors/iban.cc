@@ -63,6 +63,8 @@ constexpr Country kCountries[] = {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
+bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
 char Upper(char c) { return IsLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 const Country* FindCountry(char a, char b) {
@@ -104,6 +106,41 @@ bool Mod97Valid(std::string_view iban) {
   return rem == 1;
 }
 
+// The end of the IBAN starting at `begin` (within `limit`), or 0. Takes
+// exactly the country's length of characters, compact or in groups of four
+// joined by one repeated separator: what follows ("... 00 is my IBAN") is
+// not part of it. Letters are all upper case or all lower case.
+uint32_t IbanEnd(std::string_view t, uint32_t begin, uint32_t limit, const Country** country, bool* lower) {
+  std::string_view s = t.substr(begin, limit - begin);
+  if (s.size() < 15 || !IsLetter(s[0]) || !IsLetter(s[1]) || !IsDigit(s[2]) || !IsDigit(s[3])) return 0;
+  *lower = IsLower(s[0]);
+  if (IsLower(s[1]) != *lower) return 0;
+  *country = FindCountry(Upper(s[0]), Upper(s[1]));
+  if (*country == nullptr) return 0;
+  const size_t length = static_cast<size_t>((*country)->length);
+  std::string iban;
+  iban.reserve(length);
+  char sep = 0;
+  size_t i = 0;
+  for (; i < s.size() && iban.size() < length; ++i) {
+    char ch = s[i];
+    if (ch == ' ' || ch == '-') {
+      if (iban.size() % 4 != 0 || iban.size() < 4) return 0;
+      if (sep == 0 && iban.size() != 4) return 0;  // compact so far: no late separator
+      if (sep != 0 && sep != ch) return 0;
+      sep = ch;
+      continue;
+    }
+    if (sep != 0 && iban.size() % 4 == 0 && iban.size() > 4 && s[i - 1] != sep) return 0;
+    if (!IsDigit(ch) && IsLower(ch) != *lower) return 0;
+    iban.push_back(Upper(ch));
+  }
+  const uint32_t end = begin + static_cast<uint32_t>(i);
+  if (iban.size() != length || (end < t.size() && IsAlnum(t[end]))) return 0;
+  if (!BbanShapeOk(std::string_view(iban).substr(4), (*country)->bban) || !Mod97Valid(iban)) return 0;
+  return end;
+}
+
 class IbanDetector final : public Detector {
  public:
   std::string_view Name() const override { return kName; }
@@ -114,39 +151,19 @@ class IbanDetector final : public Detector {
   }
 
   void Validate(const DetectContext& ctx, const Candidate& c, std::vector<Finding>* out) const override {
+    // Hyperscan reports only the leftmost start for each end, so an IBAN
+    // right after another one ("... 3201 DE89 3704 ...") sits inside a
+    // candidate that starts earlier: try every word start.
     std::string_view t = ctx.text;
-    if (!AsciiWordBounded(t, c.begin, c.begin)) return;
-    std::string_view s = t.substr(c.begin, c.end - c.begin);
-    const bool lower = IsLower(s[0]);
-    if (IsLower(s[1]) != lower) return;
-    const Country* country = FindCountry(Upper(s[0]), Upper(s[1]));
-    if (country == nullptr) return;
-    // Take exactly the country's length of characters: compact, or groups of
-    // four joined by one repeated separator. What follows ("... 00 is my
-    // IBAN") is not part of it.
-    std::string iban;
-    iban.reserve(country->length);
-    char sep = 0;
-    size_t i = 0;
-    for (; i < s.size() && static_cast<int>(iban.size()) < country->length; ++i) {
-      char ch = s[i];
-      if (ch == ' ' || ch == '-') {
-        if (iban.size() % 4 != 0 || iban.size() < 4) return;
-        if (sep == 0 && iban.size() != 4) return;  // compact so far: no late separator
-        if (sep != 0 && sep != ch) return;
-        sep = ch;
-        continue;
-      }
-      if (sep != 0 && iban.size() % 4 == 0 && iban.size() > 4 && s[i - 1] != sep) return;
-      if (IsLower(ch) != lower && !IsDigit(ch)) return;
-      iban.push_back(Upper(ch));
+    for (uint32_t at = c.begin; at + 4 < c.end; ++at) {
+      if (!IsLetter(t[at]) || (at > 0 && IsAlnum(t[at - 1]))) continue;
+      const Country* country = nullptr;
+      bool lower = false;
+      uint32_t end = IbanEnd(t, at, c.end, &country, &lower);
+      if (end == 0) continue;
+      out->push_back({kType, kName, std::string_view(country->code, 2), at, end, lower ? 0.8f : 1.0f});
+      at = end;
     }
-    if (static_cast<int>(iban.size()) != country->length) return;
-    uint32_t end = c.begin + static_cast<uint32_t>(i);
-    if (!AsciiWordBounded(t, end, end)) return;
-    if (!BbanShapeOk(std::string_view(iban).substr(4), country->bban)) return;
-    if (!Mod97Valid(iban)) return;
-    out->push_back({kType, kName, std::string_view(country->code, 2), c.begin, end, lower ? 0.8f : 1.0f});
   }
 
   ContextWords Context(std::string_view) const override {

@@ -28,15 +28,28 @@ constexpr std::string_view kName = "us_bank";
 enum Tag { kRun = 0, kAbaDashed = 1 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// True when [begin, end) is not the inside of a longer number: no letter or
-// digit touches it, nor a digit behind a '-', '.' or '/'.
+// True when [begin, end) is not the inside of a longer token: no letter,
+// digit or '_' touches it, no digit is joined to it by '-', '.' or '/', no
+// word by those (the tail of a path, slug or file name, "...-bank-72500105"),
+// and it is no "#123456" issue or order reference ("acct#" and "dl#" are
+// fine).
 bool NumberBounded(std::string_view t, size_t begin, size_t end) {
   if (!AsciiWordBounded(t, begin, end)) return false;
+  if ((begin > 0 && t[begin - 1] == '_') || (end < t.size() && t[end] == '_')) return false;
+  if (begin > 0 && t[begin - 1] == '#' && !(begin >= 2 && IsAsciiAlnum(t[begin - 2]))) return false;
   auto joiner = [](char c) { return c == '-' || c == '.' || c == '/' || c == ','; };
-  if (begin >= 2 && joiner(t[begin - 1]) && IsDigit(t[begin - 2])) return false;
+  if (begin >= 2 && joiner(t[begin - 1]) && IsAsciiAlnum(t[begin - 2])) return false;
   if (end + 1 < t.size() && joiner(t[end]) && IsDigit(t[end + 1])) return false;
   return true;
+}
+
+// A yyyymmdd date ("20201003"), which changelogs and file names are full of.
+bool LooksLikeDate8(std::string_view d) {
+  if (d.size() != 8 || !(d.starts_with("19") || d.starts_with("20"))) return false;
+  int m = (d[4] - '0') * 10 + (d[5] - '0'), day = (d[6] - '0') * 10 + (d[7] - '0');
+  return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
 bool AbaValid(std::string_view d) {
@@ -70,8 +83,8 @@ class UsBankDetector final : public Detector {
       if (AbaValid(d)) out->push_back({kAba, kName, {}, c.begin, c.end, 0.6f});
       return;
     }
-    // All one digit ("00000000") is filler, not an account.
-    if (s.find_first_not_of(s[0]) == std::string_view::npos) return;
+    // All one digit ("00000000") is filler, not an account; nor is a date.
+    if (s.find_first_not_of(s[0]) == std::string_view::npos || LooksLikeDate8(s)) return;
     out->push_back({kBank, kName, {}, c.begin, c.end, 0.1f});
     if (AbaValid(s)) out->push_back({kAba, kName, {}, c.begin, c.end, 0.4f});
   }
@@ -79,24 +92,25 @@ class UsBankDetector final : public Detector {
   ContextWords Context(std::string_view type) const override {
     ContextWords w;
     if (type == kBank) {
-      w.raise = {"account",  "accounts", "acct",     "acct#",   "acc",      "a/c",          "account#",
-                 "checking", "savings",  "bank",     "banking", "deposit",  "direct deposit", "wire",
-                 "beneficiary", "cuenta", "compte",  "konto"};
-      w.lower = {"order", "invoice", "tracking", "phone", "tel", "isbn", "ticket", "ssn", "routing",
-                 "aba",   "card",    "visa",     "passport"};
-      w.raise_by = 0.5f;
-      w.raise_min = 0.6f;
+      // Not "checking" alone, a verb too; "checking account" has "account".
+      w.raise = {"account", "accounts", "acct",        "acct#",  "a/c",    "account#", "savings", "bank",
+                 "banking", "deposit",  "beneficiary", "cuenta", "compte", "konto"};
+      w.lower = {"order", "invoice", "tracking", "isbn", "ticket", "confirmation"};
+      w.raise_by = 0.45f;
+      w.raise_min = 0.55f;
     } else {
       // Not "bank" or "account": those sit next to account numbers too,
       // and one account number in ten would pass the checksum.
       w.raise = {"routing", "aba", "transit", "rtn", "routing number", "routing no", "routing#", "aba#",
                  "ach", "abartn"};
-      w.lower = {"order", "invoice", "tracking", "isbn", "ssn", "phone"};
+      w.lower = {"isbn"};
       w.raise_by = 0.4f;
       w.raise_min = 0.8f;
     }
+    // Routing words are specific enough to look four words ahead ("Is
+    // 121000358 the right ABA routing number?"); account words only one.
     w.words_before = 6;
-    w.words_after = 2;
+    w.words_after = type == kBank ? 1 : 4;
     w.lower_by = 0.3f;
     return w;
   }

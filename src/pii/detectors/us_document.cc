@@ -8,10 +8,10 @@
 // runs of 6–14 in many states. The shapes follow Presidio's
 // UsLicenseRecognizer and the states' published formats.
 //
-// Every one of these shapes is also an ordinary id, so all score low (0.1
-// for digit runs, 0.15–0.2 for letter+digits, 0.3 for the distinctive
-// dashed and WA shapes) and only a context word ("passport", "driver",
-// "license", "dl", ...) lifts them over the threshold. The context word also
+// Every one of these shapes is also an ordinary id, so all score low
+// (0.1–0.15 for digit runs, 0.2–0.25 for letter+digits, 0.3 for the distinctive
+// dashed and WA shapes) and only a context word ("passport", "license",
+// "dl", ...) lifts them over the threshold. The context word also
 // decides the type when a shape fits both (A12345678).
 #include <string>
 #include <string_view>
@@ -35,13 +35,19 @@ enum Tag {
 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// True when [begin, end) is not the inside of a longer token: no letter or
-// digit touches it, nor a digit behind a '-' or '.'.
+// True when [begin, end) is not the inside of a longer token: no letter,
+// digit or '_' touches it, no digit is joined to it by '-', '.' or '/', no
+// word by those (the tail of a path, slug or file name, "...-bank-72500105"),
+// and it is no "#123456" issue or order reference ("acct#" and "dl#" are
+// fine).
 bool TokenBounded(std::string_view t, size_t begin, size_t end) {
   if (!AsciiWordBounded(t, begin, end)) return false;
+  if ((begin > 0 && t[begin - 1] == '_') || (end < t.size() && t[end] == '_')) return false;
+  if (begin > 0 && t[begin - 1] == '#' && !(begin >= 2 && IsAsciiAlnum(t[begin - 2]))) return false;
   auto joiner = [](char c) { return c == '-' || c == '.' || c == '/'; };
-  if (begin >= 2 && joiner(t[begin - 1]) && IsDigit(t[begin - 2])) return false;
+  if (begin >= 2 && joiner(t[begin - 1]) && IsAsciiAlnum(t[begin - 2])) return false;
   if (end + 1 < t.size() && joiner(t[end]) && IsDigit(t[end + 1])) return false;
   return true;
 }
@@ -64,7 +70,7 @@ class UsDocumentDetector final : public Detector {
         {"[A-Z][0-9]{3}[ \\-][0-9]{3}[ \\-][0-9]{2}[ \\-][0-9]{3}[ \\-][0-9]|"  // FL
          "[A-Z][0-9]{3}[ \\-][0-9]{3}[ \\-][0-9]{3}[ \\-][0-9]{3}|"            // MD, MI, MN
          "[A-Z][0-9]{3}[ \\-][0-9]{4}[ \\-][0-9]{4}|"                          // IL
-         "[0-9]{3} [0-9]{3} [0-9]{3}|"                                         // NY
+         "[0-9]{3} [0-9]{3} [0-9]{3}|[0-9]{4}-[0-9]{2}-[0-9]{4}|"               // NY, ...
          "[A-Z*]{5,7}[0-9]{3}[A-Z0-9]{2}|WDL[A-Z0-9]{9}",                      // WA
          0, kLicenseDistinct},
     };
@@ -77,15 +83,15 @@ class UsDocumentDetector final : public Detector {
     switch (c.tag) {
       case kNineDigits:
         if (s.find_first_not_of(s[0]) == std::string_view::npos) return;
-        out->push_back({kPassport, kName, {}, c.begin, c.end, 0.1f});
-        out->push_back({kLicense, kName, {}, c.begin, c.end, 0.1f});
+        out->push_back({kPassport, kName, {}, c.begin, c.end, 0.15f});
+        out->push_back({kLicense, kName, {}, c.begin, c.end, 0.12f});
         return;
       case kLetterEight:
-        out->push_back({kPassport, kName, {}, c.begin, c.end, 0.15f});
+        out->push_back({kPassport, kName, {}, c.begin, c.end, 0.25f});
         return;
       case kLicenseDigits:
         if (s.find_first_not_of(s[0]) == std::string_view::npos) return;
-        out->push_back({kLicense, kName, {}, c.begin, c.end, 0.1f});
+        out->push_back({kLicense, kName, {}, c.begin, c.end, 0.12f});
         return;
       case kLicenseAlnum:
         out->push_back({kLicense, kName, {}, c.begin, c.end, 0.2f});
@@ -105,13 +111,20 @@ class UsDocumentDetector final : public Detector {
       w.raise = {"passport", "passports", "passport#", "passport no", "passport number", "travel document",
                  "pasaporte", "passeport", "reisepass", "passaporto"};
     } else {
-      w.raise = {"driver",  "drivers", "driver's", "license", "licence",   "licenses", "licences", "dl",
-                 "dl#",     "dln",     "dls",      "driving", "lic",       "lic#",     "cdl",      "permit",
-                 "dmv",     "licencia", "permis"};
+      // Not "driver" alone: device drivers ("drivers/regulator: enable
+      // MP8859"); "driver's license" has "license".
+      w.raise = {"license", "licence", "licenses", "licences", "dl",  "dl#",     "dln",    "dls",  "lic",
+                 "lic#",    "cdl",     "permit",   "dmv",      "licencia", "permis", "driving licence"};
     }
-    w.lower = {"order", "invoice", "tracking", "isbn", "ticket", "phone", "ssn", "account", "routing"};
-    w.words_before = 6;
-    w.words_after = 2;
+    // Few negative words: the window runs across sentences ("... account
+    // 27176635. Driver license: K003-7671-9772").
+    w.lower = {"isbn"};
+    // A short window, and none after: the engine's window runs across
+    // sentences, and in "My driver's license number is 426433798. Is 617
+    // 670 809 a scam number?" or "... account 66921884318582. Driver
+    // license: ..." only the first number is a licence.
+    w.words_before = 4;
+    w.words_after = 0;
     w.raise_by = 0.45f;
     w.raise_min = 0.5f;
     w.lower_by = 0.3f;

@@ -7,7 +7,7 @@
 // all one digit and the well-known published samples (078-05-1120,
 // 123-45-6789, 987-65-432x).
 //
-// Scores: ddd-dd-dddd is a strong shape (dashes 0.6, spaces 0.5, dots 0.4);
+// Scores: ddd-dd-dddd is a strong shape (dashes 0.6, spaces or dots 0.5);
 // a bare nine-digit run is any id, so it scores 0.3 and needs a context word
 // ("ssn", "social security", "itin", ...); the odd ddd-dddddd and ddddd-dddd
 // splits (Presidio's "very weak" forms; ddddd-dddd is also a ZIP+4) score
@@ -29,13 +29,19 @@ constexpr std::string_view kName = "us_ssn";
 enum Tag { kDelimited = 0, kPlain = 1, kOddSplit = 2 };
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// True when [begin, end) is not the inside of a longer number: no letter or
-// digit touches it, nor a digit behind a '-' or '.' ("1-078-05-1121").
+// True when [begin, end) is not the inside of a longer token: no letter,
+// digit or '_' touches it, no digit is joined to it by '-', '.' or '/', no
+// word by those (the tail of a path, slug or file name, "...-bank-72500105"),
+// and it is no "#123456" issue or order reference ("acct#" and "dl#" are
+// fine).
 bool NumberBounded(std::string_view t, size_t begin, size_t end) {
   if (!AsciiWordBounded(t, begin, end)) return false;
+  if ((begin > 0 && t[begin - 1] == '_') || (end < t.size() && t[end] == '_')) return false;
+  if (begin > 0 && t[begin - 1] == '#' && !(begin >= 2 && IsAsciiAlnum(t[begin - 2]))) return false;
   auto joiner = [](char c) { return c == '-' || c == '.' || c == '/'; };
-  if (begin >= 2 && joiner(t[begin - 1]) && IsDigit(t[begin - 2])) return false;
+  if (begin >= 2 && joiner(t[begin - 1]) && IsAsciiAlnum(t[begin - 2])) return false;
   if (end + 1 < t.size() && joiner(t[end]) && IsDigit(t[end + 1])) return false;
   return true;
 }
@@ -77,7 +83,7 @@ class UsSsnDetector final : public Detector {
     float score = 0.3f;
     if (c.tag == kDelimited) {
       if (s[3] != s[6]) return;  // "693-09.4444"
-      score = s[3] == '-' ? 0.6f : s[3] == ' ' ? 0.5f : 0.4f;
+      score = s[3] == '-' ? 0.6f : 0.5f;
     } else if (c.tag == kOddSplit) {
       score = 0.1f;
     }
@@ -95,12 +101,16 @@ class UsSsnDetector final : public Detector {
       w.raise = {"ssn", "ssns", "ssn#", "ss#", "social security", "social security number",
                  "social security no", "soc sec", "social sec", "ssa"};
     } else {
-      w.raise = {"itin", "itins", "itin#", "taxpayer", "tax id", "tax identification", "tin", "tax number",
+      w.raise = {"itin", "itins", "itin#", "taxpayer", "tax id", "tax identification", "tax number",
                  "irs", "w-7", "w7"};
     }
-    w.lower = {"order", "invoice", "tracking", "isbn", "zip", "ticket", "routing", "aba", "phone", "tel"};
+    // Few negative words: the window runs across sentences, and a specific
+    // raise word ("ssn") already separates SSNs from other nine-digit runs.
+    w.lower = {"isbn", "zip", "zipcode", "postal"};
+    // One word after ("078051121 (SSN)"): more would reach into the next
+    // sentence ("... license number is 853077410. My SSN is ...").
     w.words_before = 6;
-    w.words_after = 2;
+    w.words_after = 1;
     w.raise_by = 0.4f;
     w.raise_min = 0.5f;
     w.lower_by = 0.3f;
