@@ -2,10 +2,13 @@
 // ("ssn" before nine digits) or lower it ("order" before a number).
 //
 // Words are runs of ASCII letters and digits and of non-ASCII bytes; ASCII
-// is compared case-insensitively. A context word also matches a window word
-// that extends it by at most two characters ("phone" matches "phones"), so
-// plurals and simple inflections need no list of their own. A phrase
-// matches consecutive words.
+// is compared case-insensitively. A context word also matches the word with
+// a plural or past ending (s, es, d, ed: "phone" matches "phones"), so those
+// need no list of their own. A phrase matches consecutive words. The window
+// stays within the finding's sentence: it stops at a full stop, question or
+// exclamation mark followed by white space and a capital letter, and at a
+// blank line ("passport no. 123" keeps its cue; "... failed. Call 555"
+// does not see "failed").
 //
 // Thread safety: a ContextMatcher is immutable; Apply() uses the caller's
 // ContextWindow as working memory.
@@ -19,10 +22,11 @@
 
 namespace winnow::pii {
 
-// The words around one finding (reused between calls).
+// The words around one finding (reused between calls): views of the text,
+// compared without ASCII case, so the window costs no allocation.
 struct ContextWindow {
-  std::vector<std::string> before;  // in text order
-  std::vector<std::string> after;
+  std::vector<std::string_view> before;  // in text order
+  std::vector<std::string_view> after;
 };
 
 // Splits `text` into lower-cased words (see above), appending to *out.
@@ -41,7 +45,7 @@ class ContextMatcher {
 
  private:
   using Phrase = std::vector<std::string>;
-  static bool Found(const std::vector<Phrase>& phrases, const std::vector<std::string>& words);
+  static bool Found(const std::vector<Phrase>& phrases, const std::vector<std::string_view>& words);
   std::vector<Phrase> raise_, lower_;
   ContextWords settings_;
 };

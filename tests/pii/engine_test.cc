@@ -107,6 +107,19 @@ TEST(PiiEngine, ContextWindowIsBoundedAndInflectionsMatch) {
   EXPECT_EQ(Detect(*e, "123 (the CODE)").size(), 1u);    // after, within two words
   EXPECT_EQ(Detect(*e, "123 is not the code").size(), 0u);
   EXPECT_EQ(Detect(*e, "codependent 123").size(), 0u);    // not an inflection
+  EXPECT_EQ(Detect(*e, "coded 123").size(), 1u);
+  EXPECT_EQ(Detect(*e, "codex 123").size(), 0u);
+}
+
+TEST(PiiEngine, ContextStaysInTheSentence) {
+  auto e = Make();
+  EXPECT_EQ(Detect(*e, "What is the code? Then 123 arrived").size(), 0u);
+  EXPECT_EQ(Detect(*e, "Enter the code. 123 works").size(), 1u);      // no capital after the stop
+  EXPECT_EQ(Detect(*e, "code no. 123").size(), 1u);
+  EXPECT_EQ(Detect(*e, "the code Nr. Z 123").size(), 1u);   // an abbreviation before a capital
+  EXPECT_EQ(Detect(*e, "the code\n\n123").size(), 0u);               // a blank line
+  EXPECT_EQ(Detect(*e, "the code:\n123").size(), 1u);
+  EXPECT_EQ(Detect(*e, "123. The code is wrong").size(), 0u);          // after, but the next sentence
 }
 
 TEST(PiiEngine, NegativeContextLowers) {
