@@ -73,4 +73,10 @@ StatusOr<std::vector<age::X25519Identity>> LoadIdentities(const std::string& pat
 // core file can hold keys or plaintext. Idempotent.
 void DisableCoreDumps();
 
+// Whether `path` (which need not exist yet) lies anywhere below directory
+// `dir`: compares device and inode of each ancestor of the path's canonical
+// form with `dir`, so symbolic links, ".." and bind mounts all count. False
+// when `dir` does not exist. Keys are refused inside a matter with this.
+bool PathIsInside(const std::string& path, const std::string& dir);
+
 }  // namespace winnow

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 
+#include "crypto/secret_file.h"
 #include "winnow/age.h"
 
 namespace winnow::age {
@@ -19,35 +20,6 @@ namespace {
 constexpr size_t kMaxIdentityFileSize = 1 << 24;  // age's own limit, 16 MiB
 
 std::string ErrnoText(int err) { return std::strerror(err); }
-
-std::string OctalMode(mode_t mode) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
-  return buf;
-}
-
-// Reads all of `fd` into `out` (reserved up front so the secret is never
-// left behind in a freed, grown buffer).
-Status ReadAll(int fd, size_t size_hint, const std::string& path, std::string* out) {
-  out->reserve(size_hint + 1);
-  char buf[4096];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      Wipe(buf, sizeof buf);
-      return Status::IoError(path + ": " + ErrnoText(errno));
-    }
-    if (n == 0) break;
-    if (out->size() + static_cast<size_t>(n) > kMaxIdentityFileSize) {
-      Wipe(buf, sizeof buf);
-      return Status::InvalidArgument(path + ": identity file is larger than 16 MiB");
-    }
-    out->append(buf, static_cast<size_t>(n));
-  }
-  Wipe(buf, sizeof buf);
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -73,27 +45,8 @@ StatusOr<std::vector<X25519Identity>> ParseIdentityFile(std::string_view text, s
 }
 
 StatusOr<std::vector<X25519Identity>> ReadIdentityFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == ENOENT) return Status::NotFound(path + ": no such identity file");
-    if (err == EACCES) return Status::PermissionDenied(path + ": " + ErrnoText(err));
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    const int err = errno;
-    ::close(fd);
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  if ((st.st_mode & 077) != 0) {
-    ::close(fd);
-    return Status::PermissionDenied(path + ": identity file is accessible by group or others (mode " +
-                                    OctalMode(st.st_mode) + "); run chmod 600 " + path);
-  }
   std::string contents;
-  Status read = ReadAll(fd, static_cast<size_t>(std::max<off_t>(st.st_size, 0)), path, &contents);
-  ::close(fd);
+  Status read = ReadSecretFile(path, "identity file", kMaxIdentityFileSize, /*regular_only=*/false, &contents);
   StatusOr<std::vector<X25519Identity>> ids =
       read.ok() ? ParseIdentityFile(contents, path) : StatusOr<std::vector<X25519Identity>>(read);
   Wipe(contents.data(), contents.size());

@@ -12,24 +12,6 @@ namespace {
 
 constexpr char kIdentityVariable[] = "WINNOW_IDENTITY";
 
-// Whether `file` lies anywhere below directory `dir`. Walks up the file's
-// canonical path comparing device and inode with `dir`, so symbolic links,
-// "..", bind mounts and differently spelled paths all count. False if either
-// does not exist (reading the file then reports why).
-bool IsInside(const std::string& file, const std::string& dir) {
-  struct stat dir_st;
-  if (::stat(dir.c_str(), &dir_st) != 0) return false;
-  std::error_code ec;
-  std::filesystem::path p = std::filesystem::canonical(file, ec);
-  if (ec) return false;
-  while (p.has_relative_path()) {
-    p = p.parent_path();
-    struct stat st;
-    if (::stat(p.c_str(), &st) == 0 && st.st_dev == dir_st.st_dev && st.st_ino == dir_st.st_ino) return true;
-  }
-  return false;
-}
-
 // The same Status with `extra` appended to its message.
 Status Append(const Status& s, const std::string& extra) {
   std::string m = s.message() + extra;
@@ -49,6 +31,20 @@ Status Append(const Status& s, const std::string& extra) {
 
 }  // namespace
 
+bool PathIsInside(const std::string& path, const std::string& dir) {
+  struct stat dir_st;
+  if (::stat(dir.c_str(), &dir_st) != 0) return false;
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  if (ec) return false;
+  while (p.has_relative_path()) {
+    p = p.parent_path();
+    struct stat st;
+    if (::stat(p.c_str(), &st) == 0 && st.st_dev == dir_st.st_dev && st.st_ino == dir_st.st_ino) return true;
+  }
+  return false;
+}
+
 StatusOr<std::vector<age::X25519Identity>> LoadIdentities(const std::string& path,
                                                            const std::string& matter_dir) {
   std::string file = path;
@@ -62,7 +58,7 @@ StatusOr<std::vector<age::X25519Identity>> LoadIdentities(const std::string& pat
     file = env;
     origin = std::string(" (identity file named by ") + kIdentityVariable + ")";
   }
-  if (!matter_dir.empty() && IsInside(file, matter_dir)) {
+  if (!matter_dir.empty() && PathIsInside(file, matter_dir)) {
     return Status::PermissionDenied(file + ": identity file lies inside the matter " + matter_dir +
                                     "; keys never live in a matter (matters get copied and handed "
                                     "over): move it out, e.g. to ~/.config/winnow/" + origin);

@@ -36,6 +36,16 @@ bool AsciiWordBounded(std::string_view text, size_t pos, size_t end) {
   return true;
 }
 
+bool NumberBounded(std::string_view t, size_t begin, size_t end) {
+  if (!AsciiWordBounded(t, begin, end)) return false;
+  if ((begin > 0 && t[begin - 1] == '_') || (end < t.size() && t[end] == '_')) return false;
+  if (begin > 0 && t[begin - 1] == '#' && !(begin >= 2 && IsAsciiAlnum(t[begin - 2]))) return false;
+  auto joiner = [](char c) { return c == '-' || c == '.' || c == '/'; };
+  if (begin >= 2 && joiner(t[begin - 1]) && IsAsciiAlnum(t[begin - 2])) return false;
+  if (end + 1 < t.size() && joiner(t[end]) && IsAsciiDigit(t[end + 1])) return false;
+  return true;
+}
+
 std::string DigitsOf(std::string_view s) {
   std::string d;
   for (char c : s) {

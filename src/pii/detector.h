@@ -135,6 +135,18 @@ bool AsciiWordBounded(std::string_view text, size_t pos, size_t end);
 // to one space, trimmed (Detector::Normalize's default).
 std::string FoldAndCollapse(std::string_view value);
 
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(char c) {
+  return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// True when [begin, end) of `text` is a whole token, not the inside of a
+// longer one: no letter, digit or '_' touches it; no digit is joined to it
+// by '-', '.' or '/', nor a word before it (the tail of a path, slug or file
+// name: "...-bank-72500105"); and it is no "#123456" issue or order
+// reference ("acct#" and "dl#" are fine). For identifier numbers.
+bool NumberBounded(std::string_view text, size_t begin, size_t end);
+
 // Only the ASCII digits of `s`.
 std::string DigitsOf(std::string_view s);
 

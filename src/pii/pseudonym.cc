@@ -13,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "crypto/secret_file.h"
 #include "winnow/matter.h"
 
 namespace winnow::pii {
@@ -29,31 +30,8 @@ constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 std::string ErrnoText(int err) { return std::strerror(err); }
 
-std::string OctalMode(mode_t mode) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
-  return buf;
-}
 
 bool EnsureSodium() { return sodium_init() >= 0; }
-
-// Whether `path` (which need not exist yet) lies anywhere below directory
-// `dir`. Compares device and inode of each ancestor of the path's canonical
-// form with `dir`, so symbolic links, ".." and other spellings all count.
-// This mirrors the check LoadIdentities applies to age identities.
-bool IsInside(const std::string& path, const std::string& dir) {
-  struct stat dir_st;
-  if (::stat(dir.c_str(), &dir_st) != 0) return false;
-  std::error_code ec;
-  std::filesystem::path p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-  if (ec) return false;
-  while (p.has_relative_path()) {
-    p = p.parent_path();
-    struct stat st;
-    if (::stat(p.c_str(), &st) == 0 && st.st_dev == dir_st.st_dev && st.st_ino == dir_st.st_ino) return true;
-  }
-  return false;
-}
 
 Status InsideMatter(const std::string& path, const std::string& matter_dir) {
   return Status::PermissionDenied(path + ": pseudonym key file lies inside the matter " + matter_dir +
@@ -181,58 +159,17 @@ StatusOr<PseudonymKey> PseudonymKey::Parse(std::string_view text, std::string_vi
 }
 
 StatusOr<PseudonymKey> PseudonymKey::Load(const std::string& path, const std::string& matter_dir) {
-  if (!matter_dir.empty() && IsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
+  if (!matter_dir.empty() && PathIsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
   DisableCoreDumps();  // before the key is read, as LoadIdentities does
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == ENOENT) return Status::NotFound(path + ": no such pseudonym key file");
-    if (err == EACCES) return Status::PermissionDenied(path + ": " + ErrnoText(err));
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    const int err = errno;
-    ::close(fd);
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  if ((st.st_mode & 077) != 0) {
-    ::close(fd);
-    return Status::PermissionDenied(path + ": pseudonym key file is accessible by group or others (mode " +
-                                    OctalMode(st.st_mode) + "); run chmod 600 " + path);
-  }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return Status::InvalidArgument(path + ": pseudonym key file is not a regular file");
-  }
-  // Reserved once so no grown-and-freed buffer keeps a copy of the key.
   std::string contents;
-  contents.reserve(kMaxKeyFileSize + 1);
-  char buf[4096];
-  Status status;
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      status = Status::IoError(path + ": " + ErrnoText(errno));
-      break;
-    }
-    if (n == 0) break;
-    if (contents.size() + static_cast<size_t>(n) > kMaxKeyFileSize) {
-      status = Status::InvalidArgument(path + ": pseudonym key file is larger than 64 KiB");
-      break;
-    }
-    contents.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  sodium_memzero(buf, sizeof buf);
-  StatusOr<PseudonymKey> key = status.ok() ? Parse(contents, path) : StatusOr<PseudonymKey>(status);
+  Status read = ReadSecretFile(path, "pseudonym key file", kMaxKeyFileSize, /*regular_only=*/true, &contents);
+  StatusOr<PseudonymKey> key = read.ok() ? Parse(contents, path) : StatusOr<PseudonymKey>(read);
   sodium_memzero(contents.data(), contents.size());
   return key;
 }
 
 Status PseudonymKey::Save(const std::string& path, const std::string& matter_dir) const {
-  if (!matter_dir.empty() && IsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
+  if (!matter_dir.empty() && PathIsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     const int err = errno;

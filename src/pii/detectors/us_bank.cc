@@ -27,23 +27,7 @@ constexpr std::string_view kName = "us_bank";
 
 enum Tag { kRun = 0, kAbaDashed = 1 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// True when [begin, end) is not the inside of a longer token: no letter,
-// digit or '_' touches it, no digit is joined to it by '-', '.' or '/', no
-// word by those (the tail of a path, slug or file name, "...-bank-72500105"),
-// and it is no "#123456" issue or order reference ("acct#" and "dl#" are
-// fine).
-bool NumberBounded(std::string_view t, size_t begin, size_t end) {
-  if (!AsciiWordBounded(t, begin, end)) return false;
-  if ((begin > 0 && t[begin - 1] == '_') || (end < t.size() && t[end] == '_')) return false;
-  if (begin > 0 && t[begin - 1] == '#' && !(begin >= 2 && IsAsciiAlnum(t[begin - 2]))) return false;
-  auto joiner = [](char c) { return c == '-' || c == '.' || c == '/' || c == ','; };
-  if (begin >= 2 && joiner(t[begin - 1]) && IsAsciiAlnum(t[begin - 2])) return false;
-  if (end + 1 < t.size() && joiner(t[end]) && IsDigit(t[end + 1])) return false;
-  return true;
-}
 
 // A yyyymmdd date ("20201003"), which changelogs and file names are full of.
 bool LooksLikeDate8(std::string_view d) {

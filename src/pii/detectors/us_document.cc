@@ -34,23 +34,7 @@ enum Tag {
   kLicenseDistinct = 4,
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// True when [begin, end) is not the inside of a longer token: no letter,
-// digit or '_' touches it, no digit is joined to it by '-', '.' or '/', no
-// word by those (the tail of a path, slug or file name, "...-bank-72500105"),
-// and it is no "#123456" issue or order reference ("acct#" and "dl#" are
-// fine).
-bool TokenBounded(std::string_view t, size_t begin, size_t end) {
-  if (!AsciiWordBounded(t, begin, end)) return false;
-  if ((begin > 0 && t[begin - 1] == '_') || (end < t.size() && t[end] == '_')) return false;
-  if (begin > 0 && t[begin - 1] == '#' && !(begin >= 2 && IsAsciiAlnum(t[begin - 2]))) return false;
-  auto joiner = [](char c) { return c == '-' || c == '.' || c == '/'; };
-  if (begin >= 2 && joiner(t[begin - 1]) && IsAsciiAlnum(t[begin - 2])) return false;
-  if (end + 1 < t.size() && joiner(t[end]) && IsDigit(t[end + 1])) return false;
-  return true;
-}
 
 class UsDocumentDetector final : public Detector {
  public:
@@ -78,7 +62,7 @@ class UsDocumentDetector final : public Detector {
 
   void Validate(const DetectContext& ctx, const Candidate& c, std::vector<Finding>* out) const override {
     std::string_view t = ctx.text;
-    if (!TokenBounded(t, c.begin, c.end)) return;
+    if (!NumberBounded(t, c.begin, c.end)) return;
     std::string_view s = t.substr(c.begin, c.end - c.begin);
     switch (c.tag) {
       case kNineDigits:

@@ -1,0 +1,78 @@
+#include "crypto/secret_file.h"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace winnow {
+namespace {
+
+std::string ErrnoText(int err) { return std::strerror(err); }
+
+std::string OctalMode(mode_t mode) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04o", static_cast<unsigned>(mode & 07777));
+  return buf;
+}
+
+std::string SizeText(size_t bytes) {
+  return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes >> 10) + " KiB";
+}
+
+}  // namespace
+
+Status ReadSecretFile(const std::string& path, std::string_view what, size_t max_size, bool regular_only,
+                      std::string* contents) {
+  const std::string kind(what);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT) return Status::NotFound(path + ": no such " + kind);
+    if (err == EACCES) return Status::PermissionDenied(path + ": " + ErrnoText(err));
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  if ((st.st_mode & 077) != 0) {
+    ::close(fd);
+    return Status::PermissionDenied(path + ": " + kind + " is accessible by group or others (mode " +
+                                    OctalMode(st.st_mode) + "); run chmod 600 " + path);
+  }
+  if (regular_only && !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::InvalidArgument(path + ": " + kind + " is not a regular file");
+  }
+  contents->clear();
+  contents->reserve(std::min<size_t>(static_cast<size_t>(std::max<off_t>(st.st_size, 0)), max_size) + 1);
+  char buf[4096];
+  Status status;
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      status = Status::IoError(path + ": " + ErrnoText(errno));
+      break;
+    }
+    if (n == 0) break;
+    if (contents->size() + static_cast<size_t>(n) > max_size) {
+      status = Status::InvalidArgument(path + ": " + kind + " is larger than " + SizeText(max_size));
+      break;
+    }
+    contents->append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  sodium_memzero(buf, sizeof buf);
+  return status;
+}
+
+}  // namespace winnow
