@@ -56,24 +56,33 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigne
 }
 
 // Keeps the findings that overlap no better one: higher score first, then
-// longer, then earlier. `v` ends sorted by begin.
+// longer, then earlier. `v` ends sorted by begin. Most texts have no
+// overlap at all, and then nothing is allocated.
 void ResolveOverlaps(std::vector<Finding>* v) {
+  auto by_begin = [](const Finding& a, const Finding& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  };
+  std::sort(v->begin(), v->end(), by_begin);
+  bool overlap = false;
+  for (size_t i = 1; i < v->size() && !overlap; ++i) overlap = (*v)[i].begin < (*v)[i - 1].end;
+  if (!overlap) return;
   std::sort(v->begin(), v->end(), [](const Finding& a, const Finding& b) {
     if (a.score != b.score) return a.score > b.score;
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.begin < b.begin;
   });
-  std::vector<Finding> kept;
   std::set<std::pair<uint32_t, uint32_t>> taken;  // [begin, end) of kept findings
-  for (const Finding& f : *v) {
+  size_t kept = 0;
+  for (size_t i = 0; i < v->size(); ++i) {
+    const Finding& f = (*v)[i];
     auto it = taken.lower_bound({f.begin, 0});
     if (it != taken.end() && it->first < f.end) continue;
     if (it != taken.begin() && std::prev(it)->second > f.begin) continue;
     taken.insert({f.begin, f.end});
-    kept.push_back(f);
+    (*v)[kept++] = f;
   }
-  std::sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
-  *v = std::move(kept);
+  v->resize(kept);
+  std::sort(v->begin(), v->end(), by_begin);
 }
 
 }  // namespace
