@@ -1,13 +1,16 @@
 // PHONE_NUMBER through the engine: national and international forms, the
 // region hint, context words, E.164 normalization, and the numbers of chat
-// text that are not phones (dates, IPs, versions, prices, ISBNs, cards).
+// text that are not phones (dates, IPs, versions, prices, ISBNs, cards);
+// and the shape logic of phone_shape.h on its own.
 #include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
+#include "pii/detectors/phone_shape.h"
 #include "pii/detectors/registry.h"
 #include "pii/engine.h"
 
@@ -129,6 +132,94 @@ TEST(Phone, CardNumbersAreNotPhones) {
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].type, "CREDIT_CARD");
   EXPECT_EQ(f[1].type, "PHONE_NUMBER");
+}
+
+// Normalize() reuses what Validate() decided on the same thread; the answer
+// must be the one a thread that detected nothing computes.
+TEST(Phone, NormalizeAfterDetectMatchesFreshNormalize) {
+  const std::string text =
+      "call (415) 555-0132 or +44 (20) 7123 4567, fax 345-899-3560x4587, bureau 01.42.68.53.00, "
+      "mobile 07 12 34 56 78, or 5 415 555 0132 and +46 (0)8 928 571 38";
+  auto d = MakePhoneDetector();
+  std::vector<Finding> found;
+  Find(text, {}, false, &found);
+  ASSERT_GE(found.size(), 6u);
+  for (const Finding& f : found) {
+    const std::string value = text.substr(f.begin, f.end - f.begin);
+    const std::string warm = d->Normalize("PHONE_NUMBER", value);
+    std::string fresh;
+    std::thread([&] { fresh = d->Normalize("PHONE_NUMBER", value); }).join();
+    EXPECT_EQ(warm, fresh) << value;
+  }
+  EXPECT_EQ(d->Normalize("PHONE_NUMBER", "(415) 555-0132"), "+14155550132");
+  EXPECT_EQ(d->Normalize("PHONE_NUMBER", "01.42.68.53.00"), "+33142685300");
+  // Not a number anywhere: its digits.
+  EXPECT_EQ(d->Normalize("PHONE_NUMBER", "+999 1"), "+9991");
+  EXPECT_EQ(d->Normalize("PHONE_NUMBER", std::string(60, '7')), std::string(60, '7'));
+}
+
+TEST(PhoneShape, SplitsGroupsAndSeparators) {
+  const phone::Shape sh = phone::Split("+44 (20) 7123-4567");
+  ASSERT_EQ(sh.n, 4u);
+  EXPECT_EQ(sh.digits, 12u);
+  EXPECT_EQ(sh.groups[1], "20");
+  EXPECT_EQ(sh.seps[1], " (");
+  EXPECT_EQ(sh.seps[2], ") ");
+  EXPECT_EQ(sh.seps[3], "-");
+  EXPECT_FALSE(sh.overflow);
+  // Too many groups to keep: all digits still counted, and no reading.
+  std::string many;
+  for (int i = 0; i < 30; ++i) many += "1 ";
+  const phone::Shape big = phone::Split(many);
+  EXPECT_TRUE(big.overflow);
+  EXPECT_EQ(big.digits, 30u);
+  phone::ReadingList readings;
+  phone::Readings(big, false, &readings);
+  EXPECT_EQ(readings.size, 0u);
+}
+
+TEST(PhoneShape, ReadingsDropNeighboursAndCallPrefixes) {
+  phone::ReadingList rs;
+  phone::Readings(phone::Split("5 415 555 0132"), false, &rs);
+  ASSERT_EQ(rs.size, 2u);
+  EXPECT_EQ(rs.items[0].digits(), "54155550132");
+  EXPECT_FALSE(rs.items[0].cut);
+  EXPECT_EQ(rs.items[1].digits(), "4155550132");
+  EXPECT_TRUE(rs.items[1].cut);
+  EXPECT_EQ(rs.items[1].lead, 1u);
+  // 00 is an international call prefix; its group boundary goes with it.
+  phone::Readings(phone::Split("00 44 20 7123 4567"), false, &rs);
+  ASSERT_GE(rs.size, 1u);
+  EXPECT_TRUE(rs.items[0].intl);
+  EXPECT_EQ(rs.items[0].digits(), "442071234567");
+  ASSERT_EQ(rs.items[0].nbounds, 3);
+  EXPECT_EQ(rs.items[0].bound_buf[0], 2);
+  // "(0)" after a '+' country code is skipped.
+  phone::Readings(phone::Split("+46 (0)8 928 571 38"), true, &rs);
+  ASSERT_GE(rs.size, 1u);
+  EXPECT_EQ(rs.items[0].digits(), "46892857138");
+  // Over 17 digits: no whole reading.
+  phone::Readings(phone::Split("123456789012345678"), false, &rs);
+  EXPECT_EQ(rs.size, 0u);
+}
+
+TEST(PhoneShape, GroupedComparesBoundaries) {
+  phone::ReadingList rs;
+  phone::Readings(phone::Split("020 7946 0958"), false, &rs);
+  ASSERT_GE(rs.size, 1u);
+  EXPECT_TRUE(phone::Grouped(rs.items[0], "020 7946 0958"));
+  EXPECT_TRUE(phone::Grouped(rs.items[0], "20 7946 0958"));  // trunk prefix not in the format
+  EXPECT_FALSE(phone::Grouped(rs.items[0], "0207 946 0958"));
+  EXPECT_FALSE(phone::Grouped(rs.items[0], "020 7946 0959"));  // other digits
+}
+
+TEST(PhoneShape, OtherNumbersAndExtensions) {
+  EXPECT_TRUE(phone::LooksLikeOtherNumber(phone::Split("4111111111111111"), false));
+  EXPECT_TRUE(phone::LooksLikeOtherNumber(phone::Split("9783161484100"), false));
+  EXPECT_FALSE(phone::LooksLikeOtherNumber(phone::Split("4111111111111111"), true));
+  EXPECT_FALSE(phone::LooksLikeOtherNumber(phone::Split("415-555-0132"), false));
+  EXPECT_EQ(phone::ExtensionEnd("0132 ext. 769!", 4), 13u);
+  EXPECT_EQ(phone::ExtensionEnd("0132x45a", 4), 4u);
 }
 
 }  // namespace
