@@ -77,6 +77,47 @@ TEST_F(AddressTest, NotAddresses) {
   EXPECT_EQ(Addresses("The Plaza hotel is 5 minutes away"), V{});
 }
 
+TEST_F(AddressTest, StreetOnlyBeforeASentence) {
+  // The suffix is a whole word: "password" and "router" are not "Pass" and
+  // "Route", and a full word with a period ends the sentence.
+  EXPECT_EQ(Addresses("Our new office is at 4600 Washington Road. The router shows a device."),
+            V{"4600 Washington Road"});
+  EXPECT_EQ(Addresses("A letter for my apartment at 1976 Meadow Street. My wifi password is x."),
+            V{"1976 Meadow Street"});
+  EXPECT_EQ(Addresses("Send it to 2542 W Pine Way. My passport number is 1."), V{"2542 W Pine Way"});
+  EXPECT_EQ(Addresses("I live at 2175 Sunset Place. Text 0171 5977966 to confirm."), V{"2175 Sunset Place"});
+  EXPECT_EQ(Addresses("I live at 12 Main St. Call 0171 5977966 today."), V{"12 Main St"});
+  EXPECT_EQ(Addresses("I live at 12 Main St. Springfield, IL 62704"), V{"12 Main St. Springfield, IL 62704"});
+  EXPECT_EQ(Addresses("Mail 12 St. Charles Ave, please"), V{"12 St. Charles Ave"});
+  EXPECT_EQ(Addresses("We moved to 12 Main Street Stationery Shop"), V{"12 Main Street"});
+}
+
+TEST_F(AddressTest, EachHouseNumberStartsItsOwnCandidate) {
+  // "2 kids at 12 Main" reaches the suffix too, but is prose.
+  EXPECT_EQ(Addresses("I have 2 kids at 12 Main St"), V{"12 Main St"});
+  EXPECT_EQ(Addresses("The Plaza hotel near Via Roma 5"), V{"Via Roma 5"});
+}
+
+TEST_F(AddressTest, OtherForms) {
+  EXPECT_EQ(Addresses("Write to po box #12 today"), V{"po box #12"});
+  EXPECT_EQ(Addresses("Write to Post Office Box 7"), V{"Post Office Box 7"});
+  EXPECT_EQ(Addresses("Asunto: Kiannonkatu 98, 00100 Helsinki"), V{"Kiannonkatu 98, 00100 Helsinki"});
+  EXPECT_EQ(Addresses("My address is 4844 Nørrebro 52"), V{"4844 Nørrebro 52"});
+  EXPECT_EQ(Addresses("We bought 4844 Nørrebro 52"), V{});  // weak without context
+  EXPECT_EQ(Addresses("Ship to C/ Mayor 5"), V{"C/ Mayor 5"});
+  EXPECT_EQ(Addresses("Ship to 12B Baker Street, London"), V{"12B Baker Street"});
+  EXPECT_EQ(Addresses("Mail: 123 MAIN ST, SPRINGFIELD, IL 62704"), V{"123 MAIN ST, SPRINGFIELD, IL 62704"});
+}
+
+TEST_F(AddressTest, HeadlinesAndYears) {
+  EXPECT_EQ(Addresses("IN 39 REGIONS AROUND CAPE TOWN"), V{});
+  EXPECT_EQ(Addresses("IT WAS THE LATEST OF 12 SUCH ANNOUNCEMENTS SALTMARSH POLICY CENTER"), V{});
+  EXPECT_EQ(Addresses("During 1971, prices rose."), V{});
+  EXPECT_EQ(Addresses("Spring 2020 was quiet."), V{});
+  EXPECT_EQ(Addresses("He lives on the north side of Rua Diadema 1903."), V{"Rua Diadema 1903"});
+  EXPECT_EQ(Addresses("Kaiserring 1984, 10115 Berlin"), V{"Kaiserring 1984, 10115 Berlin"});
+}
+
 TEST_F(AddressTest, Locations) {
   EXPECT_EQ(Locations("I live in Vila Madalena and want to find a running club."), V{"Vila Madalena"});
   EXPECT_EQ(Locations("We're moving to Rio de Janeiro next month, any tips?"), V{"Rio de Janeiro"});

@@ -1,6 +1,6 @@
 // STREET_ADDRESS: postal addresses.
 //
-// Candidates (one Hyperscan pass):
+// Forms:
 //   - US style: a house number, an optional directional, one to four words
 //     of street name and a street suffix of USPS Publication 28 ("1600
 //     Pennsylvania Avenue", "12 W 42nd St");
@@ -11,12 +11,21 @@
 //     name ("Rue de Rivoli 12", "Via Roma 131", "ul. Cicha 86").
 //   - a number, a capitalized name and a number ("4844 Søndergade 52"),
 //     which needs a context word ("address", "lives at").
-// Validation checks the boundaries and reads on past the candidate for a
-// unit ("Apt 4B", "Suite 300", "#12") and then ", City, ST 12345(-6789)",
-// a ZIP code or a European "12345 City", so the finding covers the whole
-// address. Street names written all in lower case score low and need a
-// context word ("ship it to 12 main st").
+// The Hyperscan candidates are only anchors, because bounded repeats of
+// words before an alternation of 200 suffixes cost ~70 ms and 1 MB of
+// database to compile: a house number and the first byte of the next word
+// (the US and number-name-number forms), a glued street type and the first
+// digit of the number, a leading street type and the first letter of the
+// name. Validate() reads the rest: the name words, the suffix (a whole word,
+// looked up in a table), and then a unit ("Apt 4B", "Suite 300", "#12") and
+// ", City, ST 12345(-6789)", a ZIP code or a European "12345 City", so the
+// finding covers the whole address. Street names written all in lower case
+// (or all in upper case, as headlines are) score low and need a context
+// word ("ship it to 12 main st").
+#include <algorithm>
+#include <array>
 #include <string>
+#include <vector>
 
 #include "pii/detectors/registry.h"
 
@@ -26,32 +35,36 @@ namespace {
 constexpr std::string_view kType = "STREET_ADDRESS";
 constexpr std::string_view kName = "street_address";
 
-enum Tag { kUs = 0, kPoBox, kMilitary, kGlued, kTypeFirst, kNumberNameNumber };
+enum Tag { kNumber = 0, kNameNumber, kBox };
 
-// Street suffixes (USPS Publication 28, Appendix C1), full and abbreviated.
-constexpr char kSuffixes[] =
-    "Street|St|Str|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Wy|"
-    "Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Alley|"
-    "Aly|Crescent|Cres|Close|Grove|Grv|Heights|Hts|Hill|Park|Plaza|Plz|Point|Pt|Ridge|Rdg|Row|"
-    "Run|Walk|Path|Pike|Crossing|Xing|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|"
-    "Cswy|Bypass|Byp|Center|Ctr|Commons|Cove|Cv|Creek|Crk|Estates|Glen|Green|Harbor|Hbr|Haven|"
-    "Hollow|Junction|Jct|Landing|Lndg|Meadows|Mews|Mill|Mills|Mountain|Mtn|Orchard|Oval|Pass|"
-    "Pines|Plains|Prairie|Ranch|Route|Rte|Shore|Shores|Spring|Springs|Spur|Station|Summit|"
-    "Trace|Track|Tunnel|Valley|Vly|View|Villa|Village|Vista|Wharf|Bend|Bluff|Brook|Canyon|"
-    "Cliff|Cliffs|Corner|Crest|Dale|Falls|Ferry|Field|Fields|Flat|Flats|Forest|Forge|Fork|"
-    "Gardens|Gateway|Island|Isle|Knoll|Lake|Lakes|Lodge|Manor|Overpass|Parade|Esplanade|"
-    "Promenade|Quay|Rapids|Skyway|Stream|Underpass|Viaduct|Wells|Annex|Arcade|Bayou|Beach|"
-    "Bottom|Branch|Bridge|Camp|Cape|Inlet|Motorway|Broadway";
+// Street suffixes (USPS Publication 28, Appendix C1): full words, then the
+// abbreviations (a period after an abbreviation does not end a sentence).
+constexpr std::string_view kSuffixWords =
+    "Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace|Parkway|Circle|Highway|"
+    "Square|Trail|Loop|Alley|Crescent|Close|Grove|Heights|Hill|Park|Plaza|Point|Ridge|Row|Run|"
+    "Walk|Path|Pike|Crossing|Expressway|Freeway|Turnpike|Causeway|Bypass|Center|Commons|Cove|"
+    "Creek|Estates|Glen|Green|Harbor|Haven|Hollow|Junction|Landing|Meadows|Mews|Mill|Mills|"
+    "Mountain|Orchard|Oval|Pass|Pines|Plains|Prairie|Ranch|Route|Shore|Shores|Spring|Springs|"
+    "Spur|Station|Summit|Trace|Track|Tunnel|Valley|View|Villa|Village|Vista|Wharf|Bend|Bluff|"
+    "Brook|Canyon|Cliff|Cliffs|Corner|Crest|Dale|Falls|Ferry|Field|Fields|Flat|Flats|Forest|"
+    "Forge|Fork|Gardens|Gateway|Island|Isle|Knoll|Lake|Lakes|Lodge|Manor|Overpass|Parade|"
+    "Esplanade|Promenade|Quay|Rapids|Skyway|Stream|Underpass|Viaduct|Wells|Annex|Arcade|Bayou|"
+    "Beach|Bottom|Branch|Bridge|Camp|Cape|Inlet|Motorway|Broadway";
+constexpr std::string_view kSuffixAbbreviations =
+    "St|Str|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Wy|Pl|Ter|Pkwy|Cir|Hwy|Sq|Trl|Aly|Cres|Grv|Hts|Plz|Pt|Rdg|"
+    "Xing|Expy|Fwy|Tpke|Cswy|Byp|Ctr|Cv|Crk|Hbr|Jct|Lndg|Mtn|Rte|Vly";
 
 // Streets whose type is glued to the name (German, Dutch, Nordic, Finnish).
-constexpr char kGluedTypes[] =
-    "straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|laan|straat|gracht|plein|kade|"
-    "dijk|singel|katu|tie|kuja|polku|gatan|vägen|gata|väg|gade|vej|veien|gate|vegur|braut";
+constexpr std::string_view kGluedTypes[] = {
+    "straße", "strasse", "str.", "weg",   "gasse", "platz", "allee", "ring",  "damm", "ufer",  "laan",
+    "straat", "gracht",  "plein", "kade", "dijk",  "singel", "katu", "tie",   "kuja", "polku", "gatan",
+    "vägen",  "gata",    "väg",   "gade", "vej",   "veien", "gate",  "vegur", "braut"};
 
 // Street types written before the name (Romance languages, Polish).
-constexpr char kTypesFirst[] =
-    "Rue|Avenue|Av\\.|Avda\\.?|Avenida|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Via|Viale|Piazza|"
-    "Corso|Calle|Carrer|Plaza|Paseo|Rua|Travessa|Largo|ul\\.|ulica|aleja|C/";
+constexpr std::string_view kTypesFirst[] = {
+    "Rue",   "Avenue", "Av.",    "Avda",  "Avda.", "Avenida", "Boulevard", "Bd",    "Chemin",
+    "Allée", "Impasse", "Quai",  "Via",   "Viale", "Piazza",  "Corso",     "Calle", "Carrer",
+    "Plaza", "Paseo",  "Rua",    "Travessa", "Largo", "ul.",  "ulica",     "aleja", "C/"};
 
 constexpr std::string_view kStates[] = {
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
@@ -62,9 +75,53 @@ constexpr std::string_view kStates[] = {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAlnum(char c) { return IsDigit(c) || IsUpper(c) || IsLower(c); }
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c); }
+bool IsAlnum(char c) { return IsDigit(c) || IsLetter(c); }
+bool IsHigh(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+char Lower(char c) { return IsUpper(c) ? static_cast<char>(c + 32) : c; }
 
-// Reads the address past `end`; returns the new end and sets *tail_score.
+std::vector<std::string_view> Split(std::string_view list) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i <= list.size();) {
+    size_t j = std::min(list.find('|', i), list.size());
+    out.push_back(list.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// The street suffixes, lower case and sorted, for binary search.
+class SuffixTable {
+ public:
+  SuffixTable() {
+    for (std::string_view s : Split(kSuffixWords)) Add(s, false);
+    for (std::string_view s : Split(kSuffixAbbreviations)) Add(s, true);
+    std::sort(entries_.begin(), entries_.end());
+  }
+  // 0: not a suffix; 1: a full word; 2: an abbreviation. `word` is any case.
+  int Find(std::string_view word) const {
+    if (word.size() < 2 || word.size() > kMaxLength) return 0;
+    char buf[kMaxLength];
+    for (size_t i = 0; i < word.size(); ++i) buf[i] = Lower(word[i]);
+    const std::string_view key(buf, word.size());
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                               [](const auto& e, std::string_view k) { return e.first < k; });
+    if (it == entries_.end() || it->first != key) return 0;
+    return it->second ? 2 : 1;
+  }
+
+ private:
+  static constexpr size_t kMaxLength = 12;
+  void Add(std::string_view s, bool abbreviation) {
+    std::string lower;
+    for (char c : s) lower.push_back(Lower(c));
+    entries_.emplace_back(std::move(lower), abbreviation);
+  }
+  std::vector<std::pair<std::string, bool>> entries_;
+};
+
+// Reads the address past the street: a unit, then a locality. Each
+// method returns the new end and sets *found when it read something.
 class Tail {
  public:
   explicit Tail(std::string_view t) : t_(t) {}
@@ -91,11 +148,14 @@ class Tail {
   }
 
   // ", City, ST 12345" / ", City ST" / " 12345" / ", 12345 City".
-  size_t Locality(size_t end, bool* found) const {
+  // `after_period`: the street ends with "St." and the like; without a
+  // comma only "City, ST" follows (not "St. Text 0171 ...").
+  size_t Locality(size_t end, bool after_period, bool* found) const {
     size_t i = Sep(end);
     if (i == end) return end;
+    const bool loose = !after_period || t_[end] == ',';
     size_t z = Zip(i);
-    if (z != i) {
+    if (z != i && loose) {
       // "10115 Berlin": a European postal code and its city.
       size_t c = Sep(z);
       size_t ce = City(c);
@@ -115,7 +175,7 @@ class Tail {
       return after;
     }
     size_t zz = Zip(s);  // "Springfield 62704"
-    if (zz != s && s == ce + 1) {
+    if (zz != s && s == ce + 1 && loose) {
       *found = true;
       return zz;
     }
@@ -175,73 +235,55 @@ class Tail {
   std::string_view t_;
 };
 
+// A byte of a US street-name word ("42nd", "O'Neil", "St.", "Søndergade").
+bool IsWordByte(char c) { return IsAlnum(c) || IsHigh(c) || c == '\'' || c == '.' || c == '-'; }
+// A byte of a European street name ("Mina", "Fiorentini").
+bool IsNameByte(char c) { return IsLetter(c) || IsHigh(c); }
+
 class StreetAddressDetector : public Detector {
  public:
   std::string_view Name() const override { return kName; }
   std::vector<std::string_view> Types() const override { return {kType}; }
 
   std::vector<Pattern> Patterns() const override {
-    const std::string number = "[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?";
-    const std::string directional = "(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\\.? )?";
-    const std::string word = "[A-Za-z0-9\\x80-\\xff][A-Za-z0-9'.\\x80-\\xff-]*";
     return {
-        {number + " " + directional + "(?:" + word + " ){1,4}(?i:" + kSuffixes + ")\\.?", 0, kUs},
-        {"(?i:p\\.? ?o\\.? ?box|post office box) ?#? ?[0-9]{1,6}", 0, kPoBox},
-        {"(?:PSC|CMR|Unit) [0-9]{1,5},? Box [0-9]{1,5}", 0, kMilitary},
-        // After a separator (trimmed in Validate): "tie 3" inside a word
-        // would be a candidate at every "...tie 3".
-        {"(?:^|[ \\n(,:])[A-Z\\xc3-\\xc5][A-Za-z\\x80-\\xff-]{1,30}(?:" + std::string(kGluedTypes) +
-             ") [0-9]{1,4}[a-zA-Z]?",
-         0, kGlued},
-        {"(?:" + std::string(kTypesFirst) + ") [A-Za-z\\x80-\\xff][A-Za-z\\x80-\\xff' .-]{0,50} [0-9]{1,5}[a-zA-Z]?",
-         0, kTypeFirst},
-        // "4844 Søndergade 52": a street without a type word; weak alone.
-        {"[0-9]{1,5} [A-Z\\xc3-\\xc5\\xce\\xcf][A-Za-z\\x80-\\xff-]+ (?:[A-Za-z\\x80-\\xff.-]+ ){0,2}[0-9]{1,4}[a-z]?",
-         0, kNumberNameNumber},
+        // The end of a house number, a space and a word: "12 Main St",
+        // "12B Main St". ("12b": [a-z] here would triple the scan time,
+        // as "1st", "5th" and hex digits are everywhere.)
+        {"[0-9][A-Z]? [A-Za-z0-9\\x80-\\xff]", 0, kNumber},
+        // The last byte of a street name, a space and a digit: "Via Roma
+        // 131", "Hauptstraße 12".
+        {"[A-Za-z\\x80-\\xff'.-] [0-9]", 0, kNameNumber},
+        // "P.O. Box 104", "PSC 7951, Box 9972".
+        {"(?i:box)[ #]*[0-9]", 0, kBox},
     };
   }
 
-  void Validate(const DetectContext& ctx, const Candidate& cand, std::vector<Finding>* out) const override {
+  void Validate(const DetectContext& ctx, const Candidate& c, std::vector<Finding>* out) const override {
     const std::string_view t = ctx.text;
-    Candidate c = cand;
-    while (c.begin < c.end && (t[c.begin] == ' ' || t[c.begin] == '\n' || t[c.begin] == '(' ||
-                               t[c.begin] == ',' || t[c.begin] == ':'))
-      ++c.begin;
-    if (!AsciiWordBounded(t, c.begin, c.end)) return;
-    if (c.begin > 0 && (t[c.begin - 1] == '.' || t[c.begin - 1] == '-' || t[c.begin - 1] == '$' ||
-                        t[c.begin - 1] == '/' || t[c.begin - 1] == '#'))
-      return;
-    float score = 0.55f;
-    if (c.tag == kUs) {
-      score = StreetNameScore(t.substr(c.begin, c.end - c.begin));
-      if (score <= 0) return;
-    } else if (c.tag == kPoBox || c.tag == kMilitary) {
-      score = c.tag == kPoBox ? 0.6f : 0.7f;
-    } else if (c.tag == kNumberNameNumber) {
-      score = 0.3f;
-    } else if (c.tag == kTypeFirst && !NameWordsCapitalized(t.substr(c.begin, c.end - c.begin))) {
-      return;  // "Plaza hotel is 5"
+    switch (c.tag) {
+      case kNumber: {
+        // The house number ends at the space; the candidate starts at its
+        // last digit.
+        const size_t space = t[c.begin + 1] == ' ' ? c.begin + 1 : c.begin + 2;
+        size_t b = c.begin;
+        while (b > 0 && c.begin - b < 12 && (IsAlnum(t[b - 1]) || t[b - 1] == '-')) --b;
+        if (!StartBounded(t, b)) return;
+        const std::string_view number = t.substr(b, space - b);
+        if (IsUsHouseNumber(number)) UsStreet(t, b, space + 1, out);
+        if (number.size() <= 5 && std::all_of(number.begin(), number.end(), IsDigit))
+          NumberNameNumber(t, b, space + 1, out);
+        return;
+      }
+      case kNameNumber:
+        Glued(t, c.begin + 1, out);
+        TypeFirst(t, c.begin + 1, out);
+        return;
+      case kBox:
+        PoBox(t, c.begin, out);
+        Military(t, c.begin, out);
+        return;
     }
-    Tail tail(t);
-    bool unit = false, locality = false;
-    size_t end = tail.Unit(c.end, &unit);
-    if (c.tag == kMilitary) {
-      // "APO AA 69974"
-      size_t i = end;
-      while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == ',')) ++i;
-      std::string_view rest = t.substr(i);
-      if (rest.size() >= 12 && (rest.starts_with("APO ") || rest.starts_with("FPO ") ||
-                                rest.starts_with("DPO ")))
-        end = i + 12, locality = true;
-    }
-    if (!locality) end = tail.Locality(end, &locality);
-    // "... at 1445 Dogwood Lane." ends a sentence: the period is not part of it.
-    if (!unit && !locality && end == c.end && t[end - 1] == '.' &&
-        (end == t.size() || t[end] == ' ' || t[end] == '\n'))
-      --end;
-    if (unit) score += 0.1f;
-    if (locality) score += 0.25f;
-    out->push_back(Finding{kType, kName, {}, c.begin, static_cast<uint32_t>(end), std::min(score, 1.0f)});
   }
 
   ContextWords Context(std::string_view) const override {
@@ -254,6 +296,284 @@ class StreetAddressDetector : public Detector {
   }
 
  private:
+  // Not inside a word, a number ("3.5"), a range ("4-12"), a price or a path.
+  static bool StartBounded(std::string_view t, size_t b) {
+    if (b == 0) return true;
+    const char p = t[b - 1];
+    return !IsAlnum(p) && p != '.' && p != '-' && p != '$' && p != '/' && p != '#';
+  }
+
+  // [0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?
+  static bool IsUsHouseNumber(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    if (i == 0 || i > 6) return false;
+    if (i < s.size() && IsLetter(s[i])) ++i;
+    if (i == s.size()) return true;
+    if (s[i] != '-') return false;
+    const size_t d = ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i;
+    return i == s.size() && i > d && i - d <= 4;
+  }
+
+  // "N", "SW.", "North": a directional before the street name.
+  static bool IsDirectional(std::string_view w) {
+    if (w.ends_with('.')) w.remove_suffix(1);
+    static constexpr std::string_view kDirectionals[] = {"N",  "S",  "E",  "W",  "NE",    "NW",
+                                                         "SE", "SW", "North", "South", "East", "West"};
+    return std::find(std::begin(kDirectionals), std::end(kDirectionals), w) != std::end(kDirectionals);
+  }
+
+  // "1600 Pennsylvania Avenue": after the number (ending at `words`), an
+  // optional directional, one to four words and a suffix. The farthest
+  // suffix wins ("12 Oak Street Park"); a word of four letters or more
+  // with a period ends the sentence and the search.
+  void UsStreet(std::string_view t, size_t b, size_t words, std::vector<Finding>* out) const {
+    size_t end = 0;
+    int end_kind = 0;
+    size_t q = words;
+    int max_position = 5;
+    for (int k = 1; k <= max_position && q < t.size(); ++k) {
+      size_t run = q;
+      while (run < t.size() && IsLetter(t[run])) ++run;
+      if (k >= 2 && run > q) {
+        const int kind = suffixes_.Find(t.substr(q, run - q));
+        if (kind != 0 && (run == t.size() || !(IsAlnum(t[run]) || IsHigh(t[run])))) {
+          size_t e = run;
+          if (e < t.size() && t[e] == '.') ++e;
+          if (e == t.size() || !IsAlnum(t[e])) end = e, end_kind = kind;
+        }
+      }
+      // The word at q, then one space.
+      if (!(IsAlnum(t[q]) || IsHigh(t[q]))) break;
+      size_t w = q + 1;
+      while (w < t.size() && IsWordByte(t[w])) ++w;
+      if (w >= t.size() || t[w] != ' ') break;
+      const std::string_view word = t.substr(q, w - q);
+      if (k == 1 && IsDirectional(word)) max_position = 6;
+      if (word.size() > 4 && word.ends_with('.') && suffixes_.Find(word.substr(0, word.size() - 1)) != 2)
+        break;
+      q = w + 1;
+    }
+    if (end == 0) return;
+    const float score = StreetNameScore(t.substr(b, end - b));
+    if (score <= 0) return;
+    // "... at 1445 Dogwood Lane. The ...": a full suffix word and a period
+    // end the sentence; after "St." the address may go on.
+    const bool sentence_end = t[end - 1] == '.' && end_kind == 1;
+    Emit(t, b, sentence_end ? end - 1 : end, score, false, sentence_end, out);
+  }
+
+  // "4844 Søndergade 52": a capitalized name, up to two more words and a
+  // number; weak alone.
+  static void NumberNameNumber(std::string_view t, size_t b, size_t name, std::vector<Finding>* out) {
+    if (name >= t.size()) return;
+    const unsigned char first = t[name];
+    if (!(IsUpper(t[name]) || (first >= 0xc3 && first <= 0xc5) || first == 0xce || first == 0xcf)) return;
+    size_t q = name + 1;
+    while (q < t.size() && (IsNameByte(t[q]) || t[q] == '-')) ++q;
+    if (q == name + 1 || q >= t.size() || t[q] != ' ') return;
+    ++q;
+    for (int k = 0; k < 2 && q < t.size() && !IsDigit(t[q]); ++k) {
+      size_t w = q;
+      while (w < t.size() && (IsNameByte(t[w]) || t[w] == '.' || t[w] == '-')) ++w;
+      if (w == q || w >= t.size() || t[w] != ' ') return;
+      q = w + 1;
+    }
+    size_t e = q;
+    while (e < t.size() && IsDigit(t[e]) && e - q < 4) ++e;
+    if (e == q) return;
+    if (e < t.size() && IsLower(t[e])) ++e;
+    if (!AsciiWordBounded(t, b, e)) return;
+    Emit(t, b, e, 0.3f, false, false, out);
+  }
+
+  // "Hauptstraße 12": a glued street type before the space at `space`;
+  // the name before the type (a capital and 1-30 more bytes) follows a
+  // space, a line break, "(", "," or ":".
+  static void Glued(std::string_view t, size_t space, std::vector<Finding>* out) {
+    for (std::string_view g : kGluedTypes) {
+      if (g.back() != t[space - 1] || g.size() > space || t.substr(space - g.size(), g.size()) != g) continue;
+      const size_t name_end = space - g.size();
+      size_t b = name_end;
+      while (b > 0 && name_end - b <= 31 && (IsNameByte(t[b - 1]) || t[b - 1] == '-')) --b;
+      const unsigned char first = t[b];
+      if (name_end - b < 2 || name_end - b > 31 || !(IsUpper(t[b]) || (first >= 0xc3 && first <= 0xc5)))
+        continue;
+      if (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n' && t[b - 1] != '(' && t[b - 1] != ',' &&
+          t[b - 1] != ':')
+        continue;
+      const size_t e = HouseNumberEnd(t, space + 1, 4);
+      if (!AsciiWordBounded(t, b, e)) return;
+      Emit(t, b, e, 0.55f, false, false, out, t.substr(space + 1, e - space - 1));
+      return;
+    }
+  }
+
+  // "Rue de Rivoli 12": a street type, a space, the name (a letter and up
+  // to 50 more bytes of letters, spaces and ' . -), the space at `space`
+  // and the number. The leftmost type that makes an address wins.
+  static void TypeFirst(std::string_view t, size_t space, std::vector<Finding>* out) {
+    const size_t number = space + 1;
+    const size_t lowest = number > 53 ? number - 53 : 0;  // the space after the type
+    size_t run = space;
+    bool maybe = false;  // a word in the window may be a type
+    while (run > lowest && IsTypeFirstNameByte(t[run - 1])) {
+      --run;
+      maybe |= t[run] == ' ' && IsTypeFirstStart(t[run + 1]);
+    }
+    maybe |= IsTypeFirstStart(t[run]) || (run >= 2 && t[run - 1] == '/');
+    if (!maybe) return;
+    size_t word = run;  // where the word before the space z starts
+    for (size_t z = run; z + 1 < space; ++z) {
+      if (t[z] != ' ') continue;
+      const size_t word_begin = word;
+      word = z + 1;
+      if (z < lowest || !(IsLetter(t[z + 1]) || IsHigh(t[z + 1]))) continue;
+      // The type is the word before the space, after any quote ("‘Via").
+      size_t b = word_begin;
+      while (b < z && (t[b] == '\'' || IsHigh(t[b]))) ++b;
+      if (z == run && z >= 2 && t.substr(z - 2, 2) == "C/") b = z - 2;
+      if (!IsTypeFirst(t.substr(b, z - b)) || !StartBounded(t, b)) continue;
+      const size_t e = HouseNumberEnd(t, number, 5);
+      if (!AsciiWordBounded(t, b, e)) return;
+      if (!NameWordsCapitalized(t.substr(b, e - b))) continue;  // "Plaza hotel is 5"
+      Emit(t, b, e, 0.55f, false, false, out, t.substr(number, e - number));
+      return;
+    }
+  }
+  static bool IsTypeFirstNameByte(char c) {
+    static constexpr auto kTable = [] {
+      std::array<bool, 256> a{};
+      for (int i = 0x80; i < 256; ++i) a[i] = true;
+      for (char c = 'a'; c <= 'z'; ++c) a[static_cast<unsigned char>(c)] = a[c - 32] = true;
+      for (char c : std::string_view("' .-")) a[static_cast<unsigned char>(c)] = true;
+      return a;
+    }();
+    return kTable[static_cast<unsigned char>(c)];
+  }
+  // The first bytes of kTypesFirst.
+  static bool IsTypeFirstStart(char c) {
+    switch (c) {
+      case 'A': case 'B': case 'C': case 'I': case 'L': case 'P': case 'Q': case 'R': case 'T':
+      case 'V': case 'a': case 'u':
+        return true;
+      default:
+        return false;
+    }
+  }
+  static bool IsTypeFirst(std::string_view w) {
+    if (w.size() < 2 || w.size() > 9) return false;
+    if (!IsTypeFirstStart(w[0])) return false;
+    for (std::string_view type : kTypesFirst) {
+      if (type == w) return true;
+    }
+    return false;
+  }
+
+  // "P.O. Box 104", "po box #12", "Post Office Box 7": `box` is where
+  // "box" starts.
+  static void PoBox(std::string_view t, size_t box, std::vector<Finding>* out) {
+    auto is = [&](size_t i, char lower) { return i < t.size() && Lower(t[i]) == lower; };
+    size_t b = box;
+    if (b >= 12 && FoldedEquals(t.substr(b - 12, 12), "post office ")) {
+      b -= 12;
+    } else {
+      if (b > 0 && t[b - 1] == ' ') --b;
+      if (b > 0 && t[b - 1] == '.') --b;
+      if (!(b > 0 && is(b - 1, 'o'))) return;
+      --b;
+      if (b > 0 && t[b - 1] == ' ') --b;
+      if (b > 0 && t[b - 1] == '.') --b;
+      if (!(b > 0 && is(b - 1, 'p'))) return;
+      --b;
+    }
+    size_t i = box + 3;
+    if (i < t.size() && t[i] == ' ') ++i;
+    if (i < t.size() && t[i] == '#') ++i;
+    if (i < t.size() && t[i] == ' ') ++i;
+    size_t e = i;
+    while (e < t.size() && IsDigit(t[e]) && e - i < 6) ++e;
+    if (e == i || !StartBounded(t, b) || !AsciiWordBounded(t, b, e)) return;
+    Emit(t, b, e, 0.6f, false, false, out);
+  }
+
+  // "PSC 7951, Box 9972" (then "APO AA 69974"): `box` is where "Box"
+  // starts.
+  static void Military(std::string_view t, size_t box, std::vector<Finding>* out) {
+    if (t.substr(box, 4) != "Box ") return;
+    size_t j = box;
+    if (j == 0 || t[--j] != ' ') return;
+    if (j > 0 && t[j - 1] == ',') --j;
+    const size_t digits_end = j;
+    while (j > 0 && IsDigit(t[j - 1]) && digits_end - j < 6) --j;
+    if (j == digits_end || digits_end - j > 5 || j == 0 || t[j - 1] != ' ') return;
+    --j;
+    size_t b = 0;
+    if (j >= 3 && (t.substr(j - 3, 3) == "PSC" || t.substr(j - 3, 3) == "CMR")) {
+      b = j - 3;
+    } else if (j >= 4 && t.substr(j - 4, 4) == "Unit") {
+      b = j - 4;
+    } else {
+      return;
+    }
+    const size_t i = box + 4;
+    size_t e = i;
+    while (e < t.size() && IsDigit(t[e]) && e - i < 5) ++e;
+    if (e == i || !StartBounded(t, b) || !AsciiWordBounded(t, b, e)) return;
+    Emit(t, b, e, 0.7f, true, false, out);
+  }
+
+  static bool FoldedEquals(std::string_view a, std::string_view lower) {
+    if (a.size() != lower.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (Lower(a[i]) != lower[i]) return false;
+    }
+    return true;
+  }
+
+  // [0-9]{1,max_digits}[a-zA-Z]? from i.
+  static size_t HouseNumberEnd(std::string_view t, size_t i, size_t max_digits) {
+    size_t e = i;
+    while (e < t.size() && IsDigit(t[e]) && e - i < max_digits) ++e;
+    if (e < t.size() && IsLetter(t[e])) ++e;
+    return e;
+  }
+
+  // Appends the finding for the street [b, end): reads on for a unit and a
+  // locality. `sentence_end`: a period follows; only "City, ST" may then
+  // follow. `number`: the house number of a European form; one that reads
+  // as a year ("During 1971", "Spring 2020") scores low and needs a context
+  // word or a locality ("lives on Rua Diadema 1903").
+  static void Emit(std::string_view t, size_t b, size_t end, float score, bool military, bool sentence_end,
+                   std::vector<Finding>* out, std::string_view number = {}) {
+    Tail tail(t);
+    bool unit = false, locality = false;
+    size_t e = sentence_end ? end : tail.Unit(end, &unit);
+    if (military) {
+      // "APO AA 69974"
+      size_t i = e;
+      while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == ',')) ++i;
+      std::string_view rest = t.substr(i);
+      if (rest.size() >= 12 && (rest.starts_with("APO ") || rest.starts_with("FPO ") ||
+                                rest.starts_with("DPO ")))
+        e = i + 12, locality = true;
+    }
+    if (!locality && !sentence_end) e = tail.Locality(e, t[e - 1] == '.', &locality);
+    if (IsYear(number)) score = 0.3f;
+    // "... at 12 Main St." ends a sentence: the period is not part of it.
+    if (!unit && !locality && e == end && t[e - 1] == '.' && (e == t.size() || t[e] == ' ' || t[e] == '\n'))
+      --e;
+    if (unit) score += 0.1f;
+    if (locality) score += 0.25f;
+    out->push_back(Finding{kType, kName, {}, static_cast<uint32_t>(b), static_cast<uint32_t>(e), std::min(score, 1.0f)});
+  }
+
+  static bool IsYear(std::string_view n) {
+    return n.size() == 4 && ((n[0] == '1' && (n[1] == '8' || n[1] == '9')) || (n[0] == '2' && n[1] == '0')) &&
+           IsDigit(n[2]) && IsDigit(n[3]);
+  }
+
   // Between the street type and the number: capitalized words, or the
   // particles of Romance street names ("Rua do Paseo 46", "Via dei Mille 3").
   static bool NameWordsCapitalized(std::string_view s) {
@@ -275,23 +595,29 @@ class StreetAddressDetector : public Detector {
   }
 
   // 0.55 for a capitalized street name ("Main St"), 0.3 for one in lower
-  // case, 0 for words of prose ("5 miles down the road").
+  // case or all in capitals (headlines: "39 REGIONS NEAR CAPE"), 0 for
+  // words of prose ("5 miles down the road").
   static float StreetNameScore(std::string_view s) {
     static constexpr std::string_view kProse[] = {
         "the", "a", "an", "of", "in", "on", "at", "to", "from", "and", "or", "my", "our", "your",
         "his", "her", "their", "this", "that", "for", "with", "by", "down", "up", "is", "are",
         "was", "it", "we", "you", "i", "he", "she", "they", "more", "than", "per", "each",
-        "miles", "mile", "km", "minutes", "hours", "days", "years", "times", "blocks", "people"};
-    bool capitalized = true;
+        "miles", "mile", "km", "minutes", "hours", "days", "years", "times", "blocks", "people",
+        "around", "over", "across", "into", "about", "under", "after", "before", "near"};
+    bool capitalized = true, has_lower = false;
     size_t i = s.find(' ');
     while (i != std::string_view::npos) {
       size_t j = s.find(' ', i + 1);
       std::string_view w = s.substr(i + 1, (j == std::string_view::npos ? s.size() : j) - i - 1);
+      has_lower |= std::any_of(w.begin(), w.end(), IsLower);
       if (j != std::string_view::npos) {
-        std::string lower;
-        for (char c : w) lower.push_back(IsUpper(c) ? c + 32 : c);
-        for (std::string_view p : kProse) {
-          if (lower == p) return 0;
+        char lower[16];
+        if (w.size() <= sizeof lower) {
+          for (size_t k = 0; k < w.size(); ++k) lower[k] = Lower(w[k]);
+          const std::string_view l(lower, w.size());
+          for (std::string_view p : kProse) {
+            if (l == p) return 0;
+          }
         }
         if (!w.empty() && IsLower(w[0])) capitalized = false;
       } else if (!w.empty() && IsLower(w[0])) {
@@ -299,8 +625,10 @@ class StreetAddressDetector : public Detector {
       }
       i = j;
     }
-    return capitalized ? 0.55f : 0.3f;
+    return capitalized && has_lower ? 0.55f : 0.3f;
   }
+
+  SuffixTable suffixes_;
 };
 
 }  // namespace
