@@ -52,6 +52,9 @@ bench: deps
 	@bash bench/match_eval.sh build-bench
 	@bash bench/search_run.sh build-bench
 	@bash bench/scan_eval.sh build-bench
+	@bash bench/pii_eval.sh build-bench
+	@/usr/bin/python3 bench/presidio_eval.py build-bench
+	@bash bench/pii_peers.sh build-bench
 
 clean:
 	rm -rf build build-asan build-fuzz build-bench demo

@@ -1,11 +1,15 @@
 // PERSON (src/pii/detectors/person.cc) through the engine, and its
-// gazetteer (person_names.h).
+// gazetteer and word tables (person_names.h), cues (person_cues.h) and
+// byte scanning (person_skim.h).
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include <string>
 #include <vector>
 
+#include "pii/detectors/person_cues.h"
 #include "pii/detectors/person_names.h"
+#include "pii/detectors/person_skim.h"
 #include "pii/detectors/registry.h"
 #include "pii/engine.h"
 
@@ -68,6 +72,84 @@ TEST(NameGazetteerTest, ParsesFlagsAndComments) {
   EXPECT_EQ(g.Lookup("# comment"), 0);
 }
 
+// FoldCase folds one code point at a time; it must equal ICU's folding of
+// the whole word.
+TEST(NameGazetteerTest, FoldCaseMatchesIcu) {
+  for (std::string w : {"MÜLLER", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ", "ǰ", "ﬃ", "ÅNGSTRÖM", "Иван",
+                        "田中", "O’Brien", "abc", "", "\xC3(", "A\xE2\x82", "x\xF0\x9F\x98\x80y"}) {
+    std::string expected;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())))
+        .foldCase()
+        .toUTF8String(expected);
+    std::string got;
+    FoldCase(w, &got);
+    EXPECT_EQ(got, expected) << w;
+  }
+}
+
+TEST(NameGazetteerTest, WordTableClearAndFoldedLookups) {
+  WordTable t(16);
+  for (int i = 0; i < 100; ++i) t.Insert("word" + std::to_string(i), 1);
+  t.Insert("müller", 2);
+  EXPECT_EQ(t.size(), 101u);
+  EXPECT_EQ(t.Lookup("WORD42"), 1);
+  EXPECT_EQ(t.Lookup(FoldedWord("MÜLLER")), 2);
+  EXPECT_EQ(t.Lookup(std::string(100, 'x')), 0);
+  t.Clear();
+  EXPECT_TRUE(t.empty());
+  EXPECT_EQ(t.Lookup("word42"), 0);
+  t.Insert("word42", 4);
+  EXPECT_EQ(t.Lookup("Word42"), 4);
+}
+
+TEST(NameGazetteerTest, ShortWordCacheRecomputesOnCollision) {
+  ShortWordCache<int, 2> cache;  // two slots: words collide
+  int calls = 0;
+  auto length = [&](std::string_view w) { return ++calls, static_cast<int>(w.size()); };
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(cache.Get("alpha", length), 5);
+    EXPECT_EQ(cache.Get("be", length), 2);
+    EXPECT_EQ(cache.Get("gamma ray", length), 9);
+    EXPECT_EQ(cache.Get(std::string_view("a\0", 2), length), 2);
+    EXPECT_EQ(cache.Get("a", length), 1);
+  }
+  EXPECT_GE(calls, 5);
+}
+
+// The skim may jump only over lower-case words that cannot matter.
+TEST(PersonSkimTest, StopsWhereAWordMayMatter) {
+  const std::string plain(100, 'a');
+  EXPECT_EQ(SkipPlainWords(plain + " x", 0), 0u);  // one long word: nothing to skip
+  // Near the end of a text the skim stops early (at a word start) and
+  // leaves the rest to the byte loop: these texts run on past the target.
+  const std::string more = " and so on and so forth for a good while longer";
+  const std::string head = "we talked about the plan for quite a while and then about the ";
+  auto skim = [&](const std::string& tail, std::string_view target) {
+    const std::string t = head + tail + more;
+    EXPECT_EQ(SkipPlainWords(t, 0), t.find(target)) << tail;
+  };
+  skim("budget. Then Anna left", "Then");
+  skim("budgets of 2024 and more", "2024");
+  skim("stuff; my name is dan ok", "is dan");
+  skim("stuff; this is Dan ok ok", "Dan");  // "is" before a capital is no lower-case cue
+  skim("stuff of the café there", "café");  // the word that touches the non-ASCII letter
+  skim("stuff that isn't there", "isn't");
+  const std::string t = head + "plain words only";
+  EXPECT_LE(SkipPlainWords(t, 0), t.size());
+  EXPECT_EQ(LowerRunEnd(plain + "B", 3), 100u);
+  EXPECT_TRUE(AnyUpperOrNonAscii(plain + "é"));
+  EXPECT_FALSE(AnyUpperOrNonAscii(plain + " 123 ok"));
+}
+
+TEST(PersonCueTest, Vocative) {
+  const std::string t = "Great work.\nSure, Grace Green! Here it is.";
+  const uint32_t b = static_cast<uint32_t>(t.find("Grace")), e = static_cast<uint32_t>(t.find('!'));
+  EXPECT_EQ(VocativeCue(t, b, e), 0.3f);
+  EXPECT_EQ(VocativeCue(t, b, e - 1), 0);  // no "!" right after
+  const std::string u = "I am not sure, Grace Green! Here it is.";
+  EXPECT_EQ(VocativeCue(u, static_cast<uint32_t>(u.find("Grace")), static_cast<uint32_t>(u.find('!'))), 0);
+}
+
 // Presidio's recognizer tests for PERSON (presidio_cases.jsonl).
 TEST_F(PersonTest, PresidioCases) {
   EXPECT_EQ(Names("my name is Dan"), V{"Dan"});
@@ -113,6 +195,41 @@ TEST_F(PersonTest, MultilingualCues) {
   EXPECT_EQ(Names("Hi राहुल यादव,\n\nThanks"), V{"राहुल यादव"});
   EXPECT_EQ(Names("我叫Tyler McAllister，请帮我。"), V{"Tyler McAllister"});
   EXPECT_EQ(Names("田中さんに聞いてください。"), V{"田中"});
+}
+
+TEST_F(PersonTest, AddressedAfterAnInterjection) {
+  EXPECT_EQ(Names("Sure, Grace Green! Here's a short bio you can use."), V{"Grace Green"});
+  EXPECT_EQ(Names("Of course, Rania Hamdan! Here it is."), V{"Rania Hamdan"});
+  EXPECT_EQ(Names("Sure, محمد! Here's a short bio you can use."), V{"محمد"});
+  EXPECT_EQ(Names("Sure, 山本彩花! Here's a short bio you can use."), V{"山本彩花"});
+  EXPECT_EQ(Names("Sure, Python is a good first language."), V{});
+}
+
+TEST_F(PersonTest, NamesInAnotherScriptsFrame) {
+  EXPECT_EQ(Names("我叫이지우，请帮我写一封求职信。"), V{"이지우"});
+  EXPECT_EQ(Names("我叫さくら，请帮我写一封求职信。"), V{"さくら"});
+  EXPECT_EQ(Names("私の名前は윤지민です。"), V{"윤지민"});
+  EXPECT_EQ(Names("私の名前は鈴木さくらです。"), V{"鈴木さくら"});
+}
+
+TEST_F(PersonTest, LongNamesOfUncasedScripts) {
+  // Thai and Devanagari names run past a dozen code points with their marks.
+  EXPECT_EQ(Names("Hi สุดารัตน์ รัตนพันธ์,\nThanks"), V{"สุดารัตน์ รัตนพันธ์"});
+  EXPECT_EQ(Names("Hi अर्जुन मिश्रा,\nThanks"), V{"अर्जुन मिश्रा"});
+}
+
+TEST_F(PersonTest, FirmsNamedAfterPeople) {
+  EXPECT_EQ(Names("Why is Eldridge Shipping in the news?"), V{});
+  EXPECT_EQ(Names("Find the prescription drug prices Orion Steel report"), V{});
+  EXPECT_EQ(Names("White said Lindqvist Shipping had raised its forecast."), V{});
+}
+
+// Long lower-case stretches are skimmed; cues and particles in them count.
+TEST_F(PersonTest, CuesInsideLongLowerCaseStretches) {
+  EXPECT_EQ(Names("Okay so we talked about the plan for quite a while and my name is dan by the way"),
+            V{"dan"});
+  EXPECT_EQ(Names("We had a long talk with the engineers yesterday about Ludwig van Beethoven and music"),
+            V{"Ludwig van Beethoven"});
 }
 
 TEST_F(PersonTest, LowerCaseText) {

@@ -9,18 +9,17 @@
 // scored by what the gazetteer knows of its words (a given name followed by
 // a surname is strong evidence; a word that is also an English word, month
 // or place is weak), raised by cues before or after it (person_cues.cc) and
-// by names already found in the same text or conversation. Scripts without
-// case (Chinese, Japanese, Korean) are handled only after cues
-// (FindUncasedNames). Spans of other detectors' findings (emails, URLs) are
+// by names already found in the same text or conversation (person_score.cc).
+// Scripts without case (Chinese, Japanese, Korean) are handled only after
+// cues (FindUncasedNames). Spans of other detectors' findings (emails, URLs) are
 // never overlapped.
 #include <unicode/uchar.h>
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
 
-#include "pii/detectors/person_cues.h"
-#include "pii/detectors/person_names.h"
+#include "pii/detectors/person_scan.h"
+#include "pii/detectors/person_skim.h"
 #include "pii/detectors/registry.h"
 
 namespace winnow::pii {
@@ -29,22 +28,10 @@ namespace {
 constexpr std::string_view kType = "PERSON";
 constexpr std::string_view kName = "person";
 
-enum class Kind : uint8_t { kWord, kInitial, kParticle, kHonorific, kStop, kHead, kPrefix };
-
-struct Token {
-  uint32_t begin = 0;
-  uint32_t end = 0;       // without a trailing "." or possessive "'s"
-  uint32_t next = 0;      // where the gap to the next token starts (after the ".")
-  Kind kind = Kind::kWord;
-  uint8_t flags = 0;      // NameFlag bits; 0: not in the gazetteer
-  bool uncased = false;   // a script without case (Arabic, Hebrew, ...)
-  bool seen = false;      // matches a name found earlier (text or conversation)
-};
-
-bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiAlnum(unsigned char c) {
-  return IsAsciiUpper(c) || IsAsciiLower(c) || (c >= '0' && c <= '9');
+bool IsUpperByte(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerByte(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsAlnumByte(unsigned char c) {
+  return IsUpperByte(c) || IsLowerByte(c) || (c >= '0' && c <= '9');
 }
 
 class PersonDetector : public Detector {
@@ -57,50 +44,50 @@ class PersonDetector : public Detector {
             std::vector<Finding>* out) const override;
 };
 
-// The state of one Scan() call.
-class PersonScan {
- public:
-  PersonScan(const DetectContext& ctx, std::span<const Finding> found)
-      : text_(ctx.text), found_(found), names_(NameGazetteer::Get()) {
-    if (ctx.known_names != nullptr) {
-      for (const std::string& n : *ctx.known_names) AddSeen(n);
-    }
-    for (const Finding& f : found) {
-      if (f.type == "EMAIL_ADDRESS") AddEmailParts(text_.substr(f.begin, f.end - f.begin));
-    }
+}  // namespace
+
+PersonWordInfo ClassifyPersonWord(std::string_view word) {
+  PersonWordInfo info;
+  const FoldedWord folded(word);
+  info.cls = WordClass(word, folded);
+  if (info.cls == CueWord::kNone || info.cls == CueWord::kParticle) {
+    info.flags = NameGazetteer::Get().Lookup(folded);
+    if (info.flags == 0) info.flags = GuessNameFlags(word);
   }
+  return info;
+}
 
-  void Run(std::vector<Finding>* out);
+PersonScratch& PersonScratch::Get() {
+  thread_local PersonScratch scratch;
+  scratch.tokens.clear();
+  scratch.rejected.clear();
+  scratch.seen.Clear();
+  scratch.email_parts.Clear();
+  scratch.mine.clear();
+  scratch.uncased_starts.clear();
+  scratch.spans.clear();
+  return scratch;
+}
 
- private:
-  void Collect();
-  void AddToken(const NameWord& w);
-  void LowerCaseAfterCue(size_t at);
-  void Evaluate(size_t first, size_t last, bool second_pass);
-  float Score(size_t first, size_t last, bool honorific) const;
-  bool Overlaps(uint32_t b, uint32_t e) const;
-  bool HouseNumberAfter(uint32_t e) const;
-  bool InSurnameList(const Token& t) const;
-  void AddSeen(std::string_view name);
-  void AddEmailParts(std::string_view email);
-  bool Seen(const Token& t) const;
-  void Emit(uint32_t b, uint32_t e, float score);
-
-  std::string_view text_;
-  std::span<const Finding> found_;
-  const NameGazetteer& names_;
-  std::vector<Token> tokens_;
-  std::vector<std::pair<size_t, size_t>> rejected_;  // segments for the second pass
-  std::unordered_set<std::string> seen_;             // folded words of names found
-  std::unordered_set<std::string> email_parts_;
-  std::vector<Finding> mine_;
-  bool any_cjk_ = false;
-  std::vector<uint32_t> uncased_starts_;  // runs of words of scripts without case
-  size_t uncased_end_ = 0;
-  bool any_upper_ = false;   // a capitalized word was seen
-  bool lower_mode_ = false;  // the text has no capitals: read every word
-  std::string fold_;
-};
+PersonScan::PersonScan(const DetectContext& ctx, std::span<const Finding> found)
+    : text_(ctx.text),
+      found_(found),
+      names_(NameGazetteer::Get()),
+      scratch_(PersonScratch::Get()),
+      tokens_(scratch_.tokens),
+      rejected_(scratch_.rejected),
+      seen_(scratch_.seen),
+      email_parts_(scratch_.email_parts),
+      mine_(scratch_.mine),
+      uncased_starts_(scratch_.uncased_starts),
+      fold_(scratch_.fold) {
+  if (ctx.known_names != nullptr) {
+    for (const std::string& n : *ctx.known_names) AddSeen(n);
+  }
+  for (const Finding& f : found) {
+    if (f.type == "EMAIL_ADDRESS") AddEmailParts(text_.substr(f.begin, f.end - f.begin));
+  }
+}
 
 void PersonScan::AddSeen(std::string_view name) {
   size_t i = 0;
@@ -111,7 +98,7 @@ void PersonScan::AddSeen(std::string_view name) {
     while (!w.empty() && w.back() == '.') w.remove_suffix(1);
     if (w.size() >= 2 && WordClass(w) == CueWord::kNone) {
       FoldCase(w, &fold_);
-      seen_.insert(fold_);
+      seen_.Insert(fold_, 1);
     }
     i = j + 1;
   }
@@ -122,20 +109,19 @@ void PersonScan::AddEmailParts(std::string_view email) {
   size_t i = 0;
   while (i < local.size()) {
     size_t j = i;
-    while (j < local.size() && IsAsciiUpper(local[j]) + IsAsciiLower(local[j])) ++j;
+    while (j < local.size() && IsUpperByte(local[j]) + IsLowerByte(local[j])) ++j;
     if (j - i >= 3) {
       FoldCase(local.substr(i, j - i), &fold_);
-      email_parts_.insert(fold_);
+      email_parts_.Insert(fold_, 1);
     }
     i = j + 1;
   }
 }
 
-bool PersonScan::Seen(const Token& t) const {
+bool PersonScan::Seen(const Token& t) {
   if (seen_.empty() || t.kind != Kind::kWord) return false;
-  std::string folded;
-  FoldCase(text_.substr(t.begin, t.end - t.begin), &folded);
-  return seen_.count(folded) > 0;
+  FoldCase(text_.substr(t.begin, t.end - t.begin), &fold_);
+  return seen_.LookupFolded(fold_) != 0;
 }
 
 // A token for a word that may be part of a name; other words are skipped.
@@ -151,7 +137,7 @@ void PersonScan::AddToken(const NameWord& w) {
       before == '.' || before == '=' || (before >= '0' && before <= '9') || after == '@' ||
       after == '_' || after == '(' || (after >= '0' && after <= '9'))
     return;
-  if (after == '.' && w.end + 1 < text_.size() && IsAsciiAlnum(text_[w.end + 1])) return;
+  if (after == '.' && w.end + 1 < text_.size() && IsAlnumByte(text_[w.end + 1])) return;
 
   if (!w.cased) {
     // Uncased scripts: only gazetteer words, never a lone one without a cue.
@@ -175,11 +161,14 @@ void PersonScan::AddToken(const NameWord& w) {
       const char c = text_[w.begin] | 0x20;
       if (c == 'i' || c == 'a' || tokens_.empty() || tokens_.back().kind != Kind::kWord ||
           tokens_.back().next + 1 != w.begin || w.end + 1 >= text_.size() || after != ' ' ||
-          !(IsAsciiUpper(text_[w.end + 1]) || (lower_mode_ && IsAsciiLower(text_[w.end + 1]))))
+          !(IsUpperByte(text_[w.end + 1]) || (lower_mode_ && IsLowerByte(text_[w.end + 1]))))
         return;
     }
   } else {
-    switch (WordClass(word)) {
+    const PersonWordInfo info = word.size() <= PersonScratch::WordCache::kMaxLength
+                                    ? scratch_.words->Get(word, ClassifyPersonWord)
+                                    : ClassifyPersonWord(word);
+    switch (info.cls) {
       case CueWord::kStop: t.kind = Kind::kStop; break;
       case CueWord::kHead: t.kind = Kind::kHead; break;
       case CueWord::kPrefix: t.kind = Kind::kPrefix; break;
@@ -188,8 +177,7 @@ void PersonScan::AddToken(const NameWord& w) {
         if (after == '.') t.next = t.end + 1;
         break;
       default:
-        t.flags = names_.Lookup(word);
-        if (t.flags == 0) t.flags = GuessNameFlags(word);
+        t.flags = info.flags;
         break;
     }
   }
@@ -199,8 +187,8 @@ void PersonScan::AddToken(const NameWord& w) {
 // "my name is dan": a lower-case given name right after a strong cue.
 void PersonScan::LowerCaseAfterCue(size_t at) {
   size_t e = at;
-  while (e < text_.size() && IsAsciiLower(text_[e])) ++e;
-  if (e < text_.size() && (IsAsciiAlnum(text_[e]) || static_cast<unsigned char>(text_[e]) >= 0x80)) return;
+  while (e < text_.size() && IsLowerByte(text_[e])) ++e;
+  if (e < text_.size() && (IsAlnumByte(text_[e]) || static_cast<unsigned char>(text_[e]) >= 0x80)) return;
   const uint8_t flags = names_.Lookup(text_.substr(at, e - at));
   if (!(flags & kGivenName) || (flags & kAmbiguousName)) return;
   if (CueBefore(text_, static_cast<uint32_t>(at)) < 0.45f) return;
@@ -218,19 +206,26 @@ void PersonScan::Collect() {
   while (i < n) {
     const unsigned char c = t[i];
     if (c < 0x80) {
-      if (IsAsciiLower(c) && lower_mode_) {
+      if (IsLowerByte(c) && lower_mode_) {
         NameWord w = ReadNameWord(t, i);
         w.upper_first = true;
         if (!w.camel) AddToken(w);
         i = std::max(w.end, i + 1);
         continue;
       }
-      if (IsAsciiLower(c)) {
-        // The common case: a lower-case ASCII word, skipped at byte speed
-        // unless it may be a particle right after a name token.
-        size_t j = i + 1;
-        while (j < n && IsAsciiLower(t[j])) ++j;
-        if (j < n && (static_cast<unsigned char>(t[j]) >= 0x80 || t[j] == '\'' || IsAsciiUpper(t[j]))) {
+      if (IsLowerByte(c) && (tokens_.empty() || tokens_.back().next + 1 < i)) {
+        // The common case: lower-case ASCII words, no particle after a name.
+        const size_t skip = SkipPlainWords(t, i);
+        if (skip != i) {
+          i = skip;
+          continue;
+        }
+      }
+      if (IsLowerByte(c)) {
+        // A lower-case ASCII word, skipped at byte speed unless it may be a
+        // particle right after a name token.
+        const size_t j = LowerRunEnd(t, i + 1);
+        if (j < n && (static_cast<unsigned char>(t[j]) >= 0x80 || t[j] == '\'' || IsUpperByte(t[j]))) {
           NameWord w = ReadNameWord(t, i);
           if (w.end > i) {
             if (!tokens_.empty() && tokens_.back().next + 1 == i) AddToken(w);
@@ -244,13 +239,13 @@ void PersonScan::Collect() {
           AddToken(w);
         } else if (((j - i == 2 && (t.substr(i, 2) == "is" || t.substr(i, 2) == "me")) ||
                     t.substr(i, j - i) == "named") &&
-                   j + 1 < n && t[j] == ' ' && IsAsciiLower(t[j + 1])) {
+                   j + 1 < n && t[j] == ' ' && IsLowerByte(t[j + 1])) {
           LowerCaseAfterCue(j + 1);
         }
         i = j;
         continue;
       }
-      if (IsAsciiUpper(c)) {
+      if (IsUpperByte(c)) {
         any_upper_ = true;
         NameWord w = ReadNameWord(t, i);
         AddToken(w);
@@ -258,7 +253,7 @@ void PersonScan::Collect() {
         continue;
       }
       if (c >= '0' && c <= '9') {
-        while (i < n && IsAsciiAlnum(t[i])) ++i;
+        while (i < n && IsAlnumByte(t[i])) ++i;
         continue;
       }
       ++i;
@@ -290,199 +285,10 @@ void PersonScan::Collect() {
   }
 }
 
-// Joined: only a space (or ". " after an initial or honorific) between.
-bool Joined(std::string_view text, const Token& a, const Token& b) {
-  if (b.begin < a.next) return false;
-  std::string_view gap = text.substr(a.next, b.begin - a.next);
-  return gap == " " || gap == "\xC2\xA0" || (gap.empty() && a.next > a.end);
-}
-
-float PersonScan::Score(size_t first, size_t last, bool honorific) const {
-  int words = 0, strong = 0, ambiguous = 0, unknown = 0, initials = 0, seen = 0;
-  bool uncased = false;
-  for (size_t i = first; i < last; ++i) {
-    const Token& t = tokens_[i];
-    if (t.kind == Kind::kInitial) ++initials;
-    if (t.kind != Kind::kWord) continue;
-    ++words;
-    uncased |= t.uncased;
-    if (t.seen) ++seen;
-    if (t.flags == 0 && !t.seen) ++unknown;
-    else if (t.seen || !(t.flags & kAmbiguousName)) ++strong;
-    else ++ambiguous;
-  }
-  const Token& head = tokens_[first];
-  const Token* tail = nullptr;
-  for (size_t i = last; i-- > first;) {
-    if (tokens_[i].kind == Kind::kWord) { tail = &tokens_[i]; break; }
-  }
-  // Unknown capitalized words need a cue: "Hi Vinicio", "I'm Vikram Reddy".
-  float s = words <= 2 ? 0.2f : 0.1f;
-  if (words >= 2) {
-    if (strong >= 2) s = 0.85f;
-    else if (strong == 1 && ambiguous >= 1) s = 0.7f;
-    else if (strong == 1 && head.kind == Kind::kWord && (head.flags & kGivenName) && head.flags & ~kAmbiguousName)
-      s = unknown > 1 ? 0.5f : 0.6f;
-    else if (strong == 1 && tail && (tail->flags & kSurname) && !(tail->flags & kAmbiguousName)) s = 0.55f;
-    else if (strong == 1) s = 0.45f;
-    else if (ambiguous >= 2) s = 0.35f;
-    else if (ambiguous == 1) s = 0.3f;
-    if (unknown > 2) s = std::min(s, 0.3f);
-  } else if (words == 1 && tail) {
-    // A given name alone names a person more often than a surname alone,
-    // which may be a company ("Davis, Reynolds and Williamson").
-    const bool given = tail->flags & kGivenName, sur = tail->flags & kSurname;
-    if (strong) s = tail->seen || (given && !sur) ? 0.6f : given ? 0.5f : 0.4f;
-    else if (ambiguous) s = 0.15f;
-    if (strong && sur && !tail->seen && InSurnameList(*tail)) s -= 0.25f;
-    if (initials > 0) s += 0.25f;
-    if (uncased) s = std::min(s, 0.4f);
-  } else {
-    return 0;
-  }
-  if (uncased && words >= 2 && strong >= 2) s = 0.7f;
-  if (words == 2 && initials == 1 && unknown == 2 && tokens_[first + 1].kind == Kind::kInitial)
-    s = 0.55f;  // "Faina D. Yefremova"
-  // Lower-case text: "i will sue them" is no name; "naomi ryan" is.
-  if (lower_mode_) s -= words == 1 ? 0.25f : ambiguous > 0 ? 0.3f : 0.1f;
-  if (seen > 0) s = std::max(s, 0.75f);
-  if (honorific) s = std::max(s + 0.45f, 0.6f);
-  const uint32_t b = head.begin, e = tail ? tail->end : head.end;
-  s += CueBefore(text_, b) + CueAfter(text_, e);
-  // "Peter Zuidhove 188": a street named after someone, then its number.
-  if (HouseNumberAfter(e)) s -= 0.4f;
-  for (size_t i = first; i < last && !email_parts_.empty(); ++i) {
-    std::string folded;
-    FoldCase(text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin), &folded);
-    if (tokens_[i].kind == Kind::kWord && email_parts_.count(folded)) {
-      s += 0.3f;
-      break;
-    }
-  }
-  return std::min(s, 1.0f);
-}
-
-// One segment: tokens [first, last) without stop, head or prefix words.
-void PersonScan::Evaluate(size_t first, size_t last, bool second_pass) {
-  bool honorific = false;
-  while (first < last && tokens_[first].kind != Kind::kWord && tokens_[first].kind != Kind::kInitial) {
-    honorific |= tokens_[first].kind == Kind::kHonorific;
-    ++first;
-  }
-  auto is_word = [&](size_t i) { return tokens_[i].kind == Kind::kWord; };
-  auto known = [&](size_t i) { return is_word(i) && (tokens_[i].flags != 0 || tokens_[i].seen); };
-  size_t kf = last, kl = first;  // first known word, one past the last
-  for (size_t i = first; i < last; ++i) {
-    if (known(i)) {
-      kf = std::min(kf, i);
-      kl = i + 1;
-    }
-  }
-  if (kf < last) {
-    // Unknown words at the ends stay only as the other half of a full name:
-    // one before a surname ("Calquin Cazares"), one after a given name
-    // ("Teresa Kreutzmann"). Longer title-case phrases are cut back.
-    int lead = 0, trail = 0;
-    for (size_t i = first; i < kf; ++i) lead += is_word(i);
-    for (size_t i = kl; i < last; ++i) trail += is_word(i);
-    const uint8_t kflags = tokens_[kf].flags;
-    if (lead > 1 || (lead == 1 && (!(kflags & kSurname) || (kflags & kGivenName))))
-      first = kf;
-    const Token& lastknown = tokens_[kl - 1];
-    if (trail > 1 || (trail == 1 && !(lastknown.flags & kGivenName) && !lastknown.seen)) last = kl;
-  } else if (last - first > 3) {
-    return;
-  }
-  while (last > first && !is_word(last - 1)) --last;
-  if (first >= last) return;
-  const float s = Score(first, last, honorific);
-  if (s >= 0.5f) {
-    Emit(tokens_[first].begin, tokens_[last - 1].end, s);
-    if (!second_pass) {
-      for (size_t i = first; i < last; ++i) {
-        if (is_word(i) && (s >= 0.7f || last - first >= 2))
-          AddSeen(text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin));
-      }
-    }
-  } else if (!second_pass) {
-    rejected_.push_back({first, last});
-  }
-}
-
-// " 12", " 188," (not a phone number or a year range) right after `e`.
-bool PersonScan::HouseNumberAfter(uint32_t e) const {
-  if (e + 1 >= text_.size() || text_[e] != ' ') return false;
-  size_t i = e + 1, d = 0;
-  while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') ++i, ++d;
-  if (d == 0 || d > 4) return false;
-  if (i == text_.size()) return true;
-  if (text_[i] == '.') return i + 1 == text_.size() || !IsAsciiAlnum(text_[i + 1]);
-  return !(text_[i] == '-' || text_[i] == '/' || text_[i] == ':' || IsAsciiAlnum(text_[i]));
-}
-
-// A surname in a firm's name: "Smith & Wesson", or three surnames in the
-// law-firm pattern "Jones, Mitchell and Williams" (a list with a given
-// name in it, "Hannah, Derek and Anna", is people).
-bool PersonScan::InSurnameList(const Token& t) const {
-  auto word_at = [&](size_t b, size_t e) -> uint8_t {
-    if (e <= b || !IsAsciiUpper(text_[b])) return 0;
-    return names_.Lookup(text_.substr(b, e - b)) | 0x80;  // 0x80: a capitalized word
-  };
-  std::vector<uint8_t> members = {t.flags};
-  bool ampersand = false;
-  static constexpr std::string_view kSeps[] = {", and ", ", ", " and ", " & "};
-  for (size_t b = t.begin, e = t.end, dir = 0; dir < 2; ++dir, b = t.begin, e = t.end) {
-    for (int n = 0; n < 4; ++n) {
-      bool more = false;
-      for (std::string_view sep : kSeps) {
-        if (dir == 0 && text_.substr(e).starts_with(sep)) {
-          size_t b2 = e + sep.size(), e2 = b2;
-          while (e2 < text_.size() && IsAsciiAlnum(text_[e2])) ++e2;
-          if (uint8_t f = word_at(b2, e2)) {
-            members.push_back(f), b = b2, e = e2, more = true, ampersand |= sep == " & ";
-          }
-          break;
-        }
-        if (dir == 1 && text_.substr(0, b).ends_with(sep)) {
-          size_t e2 = b - sep.size(), b2 = e2;
-          while (b2 > 0 && IsAsciiAlnum(text_[b2 - 1])) --b2;
-          if (uint8_t f = word_at(b2, e2)) {
-            members.push_back(f), b = b2, e = e2, more = true, ampersand |= sep == " & ";
-          }
-          break;
-        }
-      }
-      if (!more) break;
-    }
-  }
-  if (members.size() < 2) return false;
-  if (ampersand) return true;
-  if (members.size() != 3) return false;
-  for (uint8_t f : members) {
-    if (!(f & kSurname)) return false;
-  }
-  return true;
-}
-
-bool PersonScan::Overlaps(uint32_t b, uint32_t e) const {
-  auto it = std::lower_bound(found_.begin(), found_.end(), e,
-                             [](const Finding& f, uint32_t end) { return f.begin < end; });
-  for (auto i = found_.begin(); i != it; ++i) {
-    if (i->end > b) return true;
-  }
-  return false;
-}
-
-void PersonScan::Emit(uint32_t b, uint32_t e, float score) {
-  if (e <= b || Overlaps(b, e)) return;
-  for (const Finding& f : mine_) {
-    if (f.begin < e && b < f.end) return;
-  }
-  mine_.push_back(Finding{kType, kName, {}, b, e, score});
-}
-
 void PersonScan::Run(std::vector<Finding>* out) {
-  Collect();
+  // Text with no capital letter and no non-ASCII character is read once,
+  // in lower-case mode: the normal pass could find nothing it would keep.
+  if (AnyUpperOrNonAscii(text_)) Collect();
   if (!any_upper_ && text_.find(' ') != std::string_view::npos) {
     // Text typed all in lower case ("follow up with anna berg"): every word
     // is a candidate, and names score lower (see Score).
@@ -495,14 +301,19 @@ void PersonScan::Run(std::vector<Finding>* out) {
   for (uint32_t start : uncased_starts_) {
     const float cue = CueBefore(text_, start);
     NameSpan span;
-    if (cue >= 0.3f && UncasedNameAt(text_, start, names_, &span))
+    if (cue >= 0.3f && UncasedNameAt(text_, start, names_, &span)) {
       Emit(span.begin, span.end, std::min(1.0f, span.score + cue));
+    } else if (start >= 2 && text_.substr(start - 2, 2) == ", " && UncasedNameAt(text_, start, names_, &span)) {
+      // "Sure, 山本彩花!": the "!" after the name ends it.
+      if (const float vocative = VocativeCue(text_, span.begin, span.end); vocative > 0)
+        Emit(span.begin, span.end, std::min(1.0f, span.score + vocative));
+    }
   }
   // Runs of joined tokens, cut into segments at stop words; a segment next
   // to a place or organization word ("Smith Street", "New York") is no name.
   for (size_t i = 0; i < tokens_.size();) {
     size_t j = i + 1;
-    while (j < tokens_.size() && Joined(text_, tokens_[j - 1], tokens_[j])) ++j;
+    while (j < tokens_.size() && JoinedTokens(text_, tokens_[j - 1], tokens_[j])) ++j;
     size_t seg = i;
     for (size_t k = i; k <= j; ++k) {
       const Kind kind = k < j ? tokens_[k].kind : Kind::kStop;
@@ -523,7 +334,7 @@ void PersonScan::Run(std::vector<Finding>* out) {
     }
   }
   if (any_cjk_) {
-    std::vector<NameSpan> spans;
+    std::vector<NameSpan>& spans = scratch_.spans;
     FindUncasedNames(text_, names_, &spans);
     for (const NameSpan& s : spans) Emit(s.begin, s.end, s.score);
   }
@@ -543,7 +354,6 @@ std::string PersonDetector::Normalize(std::string_view type, std::string_view va
   return Detector::Normalize(type, folded);
 }
 
-}  // namespace
 
 std::unique_ptr<Detector> MakePersonDetector() { return std::make_unique<PersonDetector>(); }
 

@@ -89,8 +89,37 @@ void Push(std::vector<NameSpan>* out, const Chars& c, size_t from, size_t to, fl
   if (to > from) out->push_back({c.at[from], c.at[to], score});
 }
 
+bool IsKana(UChar32 c) { return (c >= 0x3040 && c <= 0x309F) || IsKatakana(c); }
+
+// The number of leading characters of c that are `letter`s.
+size_t RunOf(const Chars& c, bool (*letter)(UChar32)) {
+  size_t n = 0;
+  while (n < c.cp.size() && letter(c.cp[n])) ++n;
+  return n;
+}
+
+// A Korean or Japanese name written in its own script inside a Chinese or
+// Japanese sentence ("我叫이지우，", "我叫さくら，", "私の名前は윤지민です"):
+// the run of that script is the name, when it is a name's length.
+bool ForeignName(std::string_view t, size_t pos, bool kana, std::vector<NameSpan>* out) {
+  Chars c = Forward(t, pos, 6);
+  if (c.cp.empty()) return false;
+  if (IsHangul(c.cp[0])) {
+    const size_t n = RunOf(c, IsHangul);
+    if (n >= 2 && n <= 4) Push(out, c, 0, n, 0.75f);
+    return true;
+  }
+  if (kana && IsKana(c.cp[0])) {
+    const size_t n = RunOf(c, [](UChar32 x) { return IsKana(x) || IsHan(x); });
+    if (n >= 2 && n <= 5) Push(out, c, 0, n, 0.7f);
+    return true;
+  }
+  return false;
+}
+
 // "我叫王小明": a surname, then one or two given characters.
 void Chinese(std::string_view t, size_t pos, const NameGazetteer& names, std::vector<NameSpan>* out) {
+  if (ForeignName(t, pos, true, out)) return;
   Chars c = Forward(t, pos, 5);
   size_t n = 0;
   while (n < c.cp.size() && IsHan(c.cp[n]) && !EndsChineseName(c.cp[n])) ++n;
@@ -121,10 +150,14 @@ constexpr std::string_view kJaEnd[] = {
 constexpr std::string_view kKoEnd[] = {
     "입니다", "이에요", "예요", "이고", "이라고", "라고", "이야", "씨", ".", ",", " ", "\n"};
 
+// A name after "私の名前は" may be written in hiragana ("さくら").
+bool JapaneseNameLetter(UChar32 c) { return IsHan(c) || IsKana(c); }
+
 void Japanese(std::string_view t, size_t pos, bool strong, const NameGazetteer& names,
               std::vector<NameSpan>* out) {
+  if (strong && ForeignName(t, pos, false, out)) return;
   Chars c = Forward(t, pos, 9);
-  size_t n = UpTo(t, c, kJaEnd, JapaneseLetter);
+  size_t n = UpTo(t, c, kJaEnd, strong ? JapaneseNameLetter : JapaneseLetter);
   if (n == 0) return;
   if (strong) return Push(out, c, 0, n, 0.75f);
   // "私は田中です" but not "私は学生です": a known surname first.
@@ -184,7 +217,9 @@ bool IsUncasedLetter(UChar32 c) {
 }  // namespace
 
 bool UncasedNameAt(std::string_view t, size_t start, const NameGazetteer& names, NameSpan* out) {
-  Chars c = Forward(t, start, 12);
+  // Enough for two words of any script (Thai and Devanagari names with
+  // their marks run past a dozen code points).
+  Chars c = Forward(t, start, 48);
   if (c.cp.empty()) return false;
   size_t n = 0;
   if (IsCjkLetter(c.cp[0])) {

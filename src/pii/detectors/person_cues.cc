@@ -1,233 +1,42 @@
+// The words around a name (person_cues.h), read from the text and looked
+// up in the tables of person_cue_words.h.
 #include "pii/detectors/person_cues.h"
 
 #include <unicode/utf8.h>
 
-#include <span>
+#include <algorithm>
+#include <memory>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "pii/detectors/person_cue_words.h"
 
 namespace winnow::pii {
 namespace {
 
-// Words written from general knowledge of English and the other languages
-// the gazetteer covers; all lower case.
-constexpr std::string_view kStop[] = {
-    "a", "about", "after", "again", "all", "also", "always", "am", "an", "and", "another", "any",
-    "are", "as", "assistant", "at", "bcc", "be", "because", "been", "before", "both", "but", "by",
-    "can", "cc", "chat", "client", "could", "customer", "date", "dear", "december", "did", "do",
-    "does", "done", "each", "either", "email", "even", "every", "everybody", "everyone", "february",
-    "first", "folks", "for", "friday", "friends", "from", "fw", "fwd", "get", "go", "god", "good",
-    "got", "great", "greetings", "guys", "had", "happy", "has", "have", "he", "hello", "her",
-    "here", "hey", "hi", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-    "january", "july", "just", "kind", "last", "let", "like", "march", "maybe", "me", "merry",
-    "might", "monday", "more", "most", "mom", "mum", "dad", "my", "never", "next", "no", "none",
-    "not", "note", "november", "now", "october", "of", "oh", "ok", "okay", "on", "one", "only",
-    "or", "other", "our", "out", "over", "per", "perhaps", "please", "question", "re", "regards",
-    "saturday", "see", "sent", "september", "she", "should", "since", "so", "some", "sorry",
-    "still", "subject", "such", "sunday", "support", "sure", "team", "than", "thank", "thanks",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "thursday", "to", "today", "tomorrow", "tonight", "tuesday", "two", "under", "up", "us",
-    "user", "very", "via", "was", "we", "wednesday", "welcome", "well", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "whose", "why", "with", "world", "would", "wow",
-    "yes", "yesterday", "you", "your",
-    // Addressees that are no one's name ("Dear Hiring Manager").
-    "applicant", "board", "candidate", "colleagues", "customers", "editor", "hiring", "manager",
-    "members", "neighbors", "parents", "reader", "readers", "recruiter", "sirs", "students",
-    "valued",
-    // Languages and nationalities, some of which the lists hold as names.
-    "african", "american", "arabic", "asian", "australian", "brazilian", "british", "canadian",
-    "chinese", "croatian", "czech", "danish", "dutch", "english", "european", "finnish",
-    "french", "german", "greek", "hebrew", "hindi", "hungarian", "indian", "irish",
-    "italian", "japanese", "jewish", "korean", "mexican", "muslim", "norwegian", "persian",
-    "polish", "portuguese", "romanian", "russian", "scottish", "spanish", "swedish",
-    "turkish", "ukrainian", "welsh",
-};
-constexpr std::string_view kHead[] = {
-    "academy", "ag", "agency", "airlines", "airport", "airways", "arena", "associates",
-    "association", "ave", "avenue", "award", "awards", "bank", "bay", "beach", "blvd",
-    "boulevard", "bridge", "building", "cafe", "capital", "castle", "cathedral", "center",
-    "centre", "church", "circle", "city", "clinic", "club", "co", "college", "committee",
-    // Street suffixes of USPS Publication 28 that are rarely surnames.
-    "alley", "annex", "arcade", "bayou", "bend", "blvd", "bluff", "bluffs", "bypass", "canyon",
-    "causeway", "cir", "cliffs", "commons", "corner", "corners", "cove", "coves", "crescent",
-    "crossing", "ct", "curve", "drive", "estates", "expressway", "extension", "flat", "flats",
-    "freeway", "gardens", "harbor", "harbour", "haven", "hollow", "hwy", "junction", "knoll",
-    "landing", "ln", "loop", "manor", "meadows", "mews", "orchard", "oval", "pass", "path",
-    "pike", "pkwy", "place", "plains", "point", "prairie", "ranch", "rapids", "route", "run",
-    "shoals", "shores", "spur", "summit", "trail", "tunnel", "turnpike", "union", "viaduct",
-    "view", "vista", "walk", "way",
-    // Organizations.
-    "analytics", "band", "biosciences", "biotech", "brothers", "communications", "consulting",
-    "dynamics", "electronics", "energy", "enterprises", "entertainment", "financial", "foods",
-    "games", "health", "healthcare", "industries", "insurance", "international", "investments",
-    "logistics", "medical", "mining", "networks", "orchestra", "pharma", "pharmaceuticals",
-    "power", "products", "realty", "resources", "retail", "robotics", "semiconductor",
-    "semiconductors", "sons", "telecom", "therapeutics", "transport", "trust", "ventures",
-    "water", "wireless",
-    "company", "corp", "corporation", "council", "county", "court", "creek", "cup", "department",
-    "district", "falls", "fc", "foundation", "gmbh", "group", "hall", "heights", "highway",
-    "hills", "holdings", "hospital", "hotel", "inc", "institute", "island", "islands", "journal",
-    "kingdom", "labs", "lake", "league", "llc", "llp", "ltd", "mall", "market",
-    "media", "ministry", "motors", "mountain", "mountains", "museum", "news", "office",
-    "parkway", "partners", "party", "plaza", "plc", "prize", "province", "pub", "rd", "records",
-    "region", "republic", "restaurant", "river", "road", "school", "services", "society",
-    "software", "solutions", "springs", "square", "stadium", "station", "straße", "strasse",
-    "street", "studio", "studios", "systems", "technologies", "terrace", "theater", "theatre",
-    "times", "tower", "town", "university", "universität", "valley", "village",
-};
-constexpr std::string_view kPrefix[] = {
-    "east", "fort", "ft", "lake", "los", "las", "mount", "mt", "new", "north", "port", "saint",
-    "san", "santa", "santo", "são", "sao", "south", "st", "ste", "west",
-    // Street types written before the street's name ("Rua João Pessoa").
-    "av", "avda", "avenida", "bd", "calle", "camino", "carrer", "chemin", "corso", "largo",
-    "paseo", "piazza", "praça", "rua", "rue", "strada", "travessa", "ul", "ulica", "via", "viale", "vila",
-};
-constexpr std::string_view kHonorific[] = {
-    "agent", "aunt", "auntie", "capt", "captain", "coach", "col", "colonel", "det", "detective",
-    "doctor", "dott", "dr", "dra", "frau", "fräulein", "gen", "general", "gov", "governor",
-    "grandma", "grandpa", "herr", "imam", "judge", "justice", "lt", "madam", "madame",
-    "mademoiselle", "maj", "miss", "mister", "mlle", "mme", "monsieur", "mr", "mrs", "ms", "mx",
-    "officer", "pastor", "president", "prof", "professor", "rabbi", "rep", "rev", "reverend",
-    "sen", "senator", "senor", "señor", "senora", "señora", "senorita", "señorita", "sgt",
-    "sig", "signor", "signora", "signorina", "sir", "sr", "sra", "srta", "uncle",
-    "господин", "госпожа",
-};
-constexpr std::string_view kParticles[] = {
-    "al", "bin", "binti", "bint", "da", "das", "de", "dei", "del", "della", "den", "der", "des",
-    "di", "do", "dos", "du", "ibn", "la", "le", "ten", "ter", "van", "von", "zu",
-};
-
-struct Cue {
-  std::string_view phrase;
-  float score;
-};
-constexpr Cue kCues[] = {
-    {"my name is", 0.45f}, {"my name's", 0.45f}, {"name is", 0.45f}, {"name's", 0.45f},
-    {"call me", 0.45f}, {"named", 0.45f}, {"named him", 0.45f}, {"named her", 0.45f},
-    {"call him", 0.45f}, {"call her", 0.45f}, {"called him", 0.45f}, {"called her", 0.45f},
-    {"name", 0.3f}, {"i go by", 0.45f}, {"goes by", 0.45f},
-    {"dear", 0.45f}, {"signed", 0.45f}, {"sincerely", 0.45f}, {"regards", 0.45f},
-    {"je m'appelle", 0.45f}, {"je me nomme", 0.45f}, {"me llamo", 0.45f},
-    {"mi nombre es", 0.45f}, {"ich heiße", 0.45f}, {"ich heisse", 0.45f},
-    {"mein name ist", 0.45f}, {"mi chiamo", 0.45f}, {"il mio nome è", 0.45f},
-    {"meu nome é", 0.45f}, {"me chamo", 0.45f}, {"ik heet", 0.45f}, {"mijn naam is", 0.45f},
-    {"nazywam się", 0.45f}, {"mam na imię", 0.45f}, {"jmenuji se", 0.45f},
-    {"benim adım", 0.45f}, {"меня зовут", 0.45f}, {"моё имя", 0.45f}, {"мое имя", 0.45f},
-    {"мене звати", 0.45f}, {"jag heter", 0.45f}, {"jeg heter", 0.45f}, {"jeg hedder", 0.45f},
-    {"nimeni on", 0.45f}, {"με λένε", 0.45f}, {"ονομάζομαι", 0.45f}, {"اسمي", 0.45f},
-    {"שמי", 0.45f}, {"मेरा नाम", 0.45f}, {"cher", 0.45f}, {"chère", 0.45f},
-    {"querido", 0.45f}, {"querida", 0.45f}, {"estimado", 0.45f}, {"estimada", 0.45f},
-    {"lieber", 0.45f}, {"liebe", 0.45f}, {"sehr geehrter", 0.45f}, {"sehr geehrte", 0.45f},
-    {"caro", 0.45f}, {"cara", 0.45f}, {"gentile", 0.45f}, {"geachte", 0.45f},
-    {"kære", 0.45f}, {"kära", 0.45f}, {"drogi", 0.45f}, {"droga", 0.45f},
-    {"szanowny", 0.45f}, {"szanowna", 0.45f}, {"дорогой", 0.45f}, {"дорогая", 0.45f},
-    {"уважаемый", 0.45f}, {"уважаемая", 0.45f},
-    {"i'm", 0.3f}, {"i am", 0.3f}, {"im", 0.3f}, {"this is", 0.3f}, {"it's", 0.3f},
-    {"hi", 0.3f}, {"hello", 0.3f}, {"hey", 0.3f}, {"thanks", 0.3f}, {"thank you", 0.3f},
-    {"called", 0.3f}, {"known as", 0.3f}, {"cheers", 0.3f}, {"hola", 0.3f}, {"bonjour", 0.3f},
-    {"salut", 0.3f}, {"hallo", 0.3f}, {"ciao", 0.3f}, {"olá", 0.3f}, {"hej", 0.3f},
-    {"hei", 0.3f}, {"привет", 0.3f}, {"здравствуйте", 0.3f}, {"cześć", 0.3f}, {"ahoj", 0.3f},
-    {"merhaba", 0.3f}, {"je suis", 0.3f}, {"soy", 0.3f}, {"ich bin", 0.3f}, {"sono", 0.3f},
-    {"sou", 0.3f}, {"ik ben", 0.3f}, {"jestem", 0.3f}, {"я", 0.3f},
-    {"said", 0.2f}, {"says", 0.2f}, {"told", 0.2f}, {"tell", 0.2f}, {"asked", 0.2f},
-    {"ask", 0.2f}, {"met", 0.2f}, {"meet", 0.2f}, {"meeting with", 0.2f}, {"call", 0.2f},
-    {"email", 0.2f}, {"emailed", 0.2f}, {"text", 0.2f}, {"texted", 0.2f}, {"contact", 0.2f},
-    {"contacted", 0.2f}, {"message", 0.2f}, {"messaged", 0.2f}, {"talked to", 0.2f},
-    {"spoke to", 0.2f}, {"spoke with", 0.2f}, {"married", 0.2f}, {"dating", 0.2f},
-    {"starring", 0.2f}, {"featuring", 0.2f}, {"directed by", 0.2f}, {"written by", 0.2f},
-    {"according to", 0.2f}, {"thanks to", 0.2f}, {"hired", 0.2f}, {"fired", 0.2f},
-    {"cc", 0.2f}, {"attn", 0.3f}, {"letter for", 0.3f}, {"letter to", 0.3f},
-    {"email to", 0.3f}, {"message to", 0.3f}, {"message for", 0.3f}, {"note to", 0.3f},
-};
-// Relations: "my wife", "our lawyer", ... (0.4).
-constexpr std::string_view kPossessives[] = {"my", "our", "his", "her", "their", "your"};
-constexpr std::string_view kRelations[] = {
-    "assistant", "attorney", "aunt", "baby", "best friend", "boss", "boyfriend", "brother",
-    "child", "classmate", "client", "coach", "colleague", "co-worker", "coworker", "cousin",
-    "dad", "daughter", "dentist", "doctor", "employee", "ex", "father", "fiance", "fiancee",
-    "fiancé", "fiancée", "friend", "girlfriend", "grandfather", "grandma", "grandmother",
-    "grandpa", "husband", "kid", "landlady", "landlord", "lawyer", "manager", "mentor", "mom",
-    "mother", "mum", "neighbor", "neighbour", "nephew", "niece", "nurse", "partner", "patient",
-    "roommate", "sister", "son", "student", "supervisor", "teacher", "tenant", "therapist",
-    "uncle", "wife",
-};
-constexpr std::string_view kAfter[] = {
-    "said", "says", "told", "tells", "wrote", "writes", "asked", "asks", "replied", "replies",
-    "explained", "added", "noted", "texted", "emailed", "called", "mentioned", "suggested",
-    "agreed", "confirmed", "thinks", "thought", "wants", "wanted",
-};
-constexpr std::string_view kSignOffs[] = {
-    "abraços", "all the best", "amicalement", "atenciosamente", "atentamente", "best",
-    "best regards", "best wishes", "bien cordialement", "cheers", "cordiali saluti",
-    "cordialement", "cordially", "distinti saluti", "faithfully", "groeten", "gruß", "grüße",
-    "hälsningar", "kind regards", "liebe grüße", "love", "many thanks", "med vänlig hälsning",
-    "met vriendelijke groet", "mit freundlichen grüßen", "mvh", "pozdrawiam", "regards",
-    "respectfully", "s pozdravem", "saludos", "saluti", "saygılarımla", "signed", "sincerely",
-    "sincerely yours", "terveisin", "thank you", "thanks", "thanks again", "un saludo",
-    "viele grüße", "warm regards", "warmest regards", "xoxo", "yours", "yours faithfully",
-    "yours sincerely", "yours truly", "ystävällisin terveisin", "z poważaniem",
-    "с уважением", "всего доброго",
-};
-constexpr std::string_view kLabels[] = {
-    "account holder", "apellido", "applicant", "attention", "attn", "author", "beneficiary",
-    "card holder", "cardholder", "client", "client name", "cognome", "contact", "contact name",
-    "customer", "customer name", "employee", "employee name", "first name", "from",
-    "full name", "given name", "holder", "imię", "last name", "naam", "nachname", "name",
-    "namn", "nazwisko", "nimi", "nom", "nombre", "nome", "patient", "patient name", "prénom",
-    "recipient", "sender", "signature", "signed", "surname", "to", "vorname", "имя", "фамилия",
-    "фио",
-};
-
-struct Tables {
-  WordTable words;  // CueWord values
-  std::unordered_map<std::string, float> cues;
-  std::unordered_set<std::string_view> after, signoffs, labels, locative;
-
-  Tables() {
-    // The first list that holds a word decides its class.
-    auto add = [&](std::span<const std::string_view> list, CueWord c) {
-      for (auto w : list) {
-        if (words.LookupFolded(w) == 0) words.Insert(w, static_cast<uint8_t>(c));
-      }
-    };
-    add(kHonorific, CueWord::kHonorific);
-    add(kStop, CueWord::kStop);
-    add(kHead, CueWord::kHead);
-    add(kPrefix, CueWord::kPrefix);
-    add(kParticles, CueWord::kParticle);
-    for (const Cue& c : kCues) cues[std::string(c.phrase)] = c.score;
-    for (auto p : kPossessives) {
-      for (auto r : kRelations) cues[std::string(p) + " " + std::string(r)] = 0.4f;
-    }
-    after.insert(std::begin(kAfter), std::end(kAfter));
-    signoffs.insert(std::begin(kSignOffs), std::end(kSignOffs));
-    labels.insert(std::begin(kLabels), std::end(kLabels));
-    for (auto w : {"in", "near", "into", "across", "outside", "inside", "around", "towards",
-                   "toward", "downtown", "visit", "visiting", "visited"})
-      locative.insert(w);
+// Appends a word of the text, folded for the tables (case, and ’ as '), to
+// *out. ASCII words, nearly all of them, need no ICU and no allocation.
+void AppendFolded(std::string_view w, std::string* out) {
+  unsigned char high = 0;
+  for (char c : w) high |= static_cast<unsigned char>(c);
+  if (high < 0x80) {
+    for (char c : w) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    return;
   }
-};
-
-const Tables& GetTables() {
-  static const Tables tables;
-  return tables;
-}
-
-// Folds a word of the text for the tables: case, and ’ as '.
-std::string FoldWord(std::string_view w) {
-  std::string folded;
+  thread_local std::string folded;
   FoldCase(w, &folded);
-  if (folded.find("\xE2\x80\x99") == std::string::npos) return folded;
-  std::string out;
   for (size_t i = 0; i < folded.size(); ++i) {
     if (folded.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out.push_back('\'');
+      out->push_back('\'');
       i += 2;
     } else {
-      out.push_back(folded[i]);
+      out->push_back(folded[i]);
     }
   }
+}
+
+std::string FoldWord(std::string_view w) {
+  std::string out;
+  AppendFolded(w, &out);
   return out;
 }
 
@@ -237,14 +46,42 @@ bool IsBreak(char c) {
          c == '?' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']';
 }
 
-// Up to `max` words ending at text[end), in text order, folded; stops at a
-// line break or punctuation. Honorifics are skipped ("Dear Mr. Smith").
-std::vector<std::string> WordsBefore(std::string_view t, size_t end, size_t max) {
-  std::vector<std::string> words;
+// Up to four words before a position: as written (Nearest()), and folded
+// and joined by spaces in text order, where From(k) is the phrase of words
+// k... (the words nearest the name).
+class WordsBefore {
+ public:
+  // Reads up to `max` (<= 4) words ending at t[end), stopping at a line
+  // break or punctuation. Honorifics are skipped ("Dear Mr. Smith").
+  // `fold`: also fold and join them (else only Nearest() is valid).
+  WordsBefore(std::string_view t, size_t end, size_t max, bool fold = true);
+  size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
+  std::string_view Nearest() const { return words_[0]; }
+  std::string_view From(size_t k) const { return std::string_view(joined_).substr(start_[k]); }
+  std::string_view Last() const { return From(count_ - 1); }
+
+ private:
+  static constexpr size_t kMax = 4;
+  std::string& joined_;  // a per-thread buffer, reused
+  std::string_view words_[kMax];  // nearest first
+  size_t start_[kMax] = {};
+  size_t count_ = 0;
+};
+
+std::string& JoinBuffer() {
+  thread_local std::string buffer;
+  return buffer;
+}
+
+WordsBefore::WordsBefore(std::string_view t, size_t end, size_t max, bool fold)
+    : joined_(JoinBuffer()) {
+  size_t n = 0;
   size_t i = end;
-  while (words.size() < max) {
+  max = std::min(max, kMax);
+  while (n < max) {
     while (i > 0 && IsSpace(t[i - 1])) --i;
-    if (i > 0 && t[i - 1] == '.' && words.empty()) {
+    if (i > 0 && t[i - 1] == '.' && n == 0) {
       // "Mr." before the name: skip the period of the honorific.
       size_t j = i - 1;
       while (j > 0 && i - j <= 16 && !IsSpace(t[j - 1]) && !IsBreak(t[j - 1])) --j;
@@ -258,23 +95,50 @@ std::vector<std::string> WordsBefore(std::string_view t, size_t end, size_t max)
     std::string_view w = t.substr(j, i - j);
     i = j;
     if (WordClass(w) == CueWord::kHonorific) continue;
-    words.insert(words.begin(), FoldWord(w));
+    words_[n++] = w;
   }
-  return words;
+  count_ = n;
+  if (!fold) return;
+  joined_.clear();
+  for (size_t k = 0; k < n; ++k) {
+    if (!joined_.empty()) joined_.push_back(' ');
+    start_[k] = joined_.size();
+    AppendFolded(words_[n - 1 - k], &joined_);
+  }
 }
 
-std::string Join(const std::vector<std::string>& w, size_t from) {
-  std::string s;
-  for (size_t i = from; i < w.size(); ++i) {
-    if (!s.empty()) s += ' ';
-    s += w[i];
+// What the tables say of one word as written: its class and the PhraseBit
+// bits of its fold. A pure function of the word, cached per thread for
+// short words (the words around names repeat: "to", "with", "Hi").
+struct WordFacts {
+  CueWord cls = CueWord::kNone;
+  uint8_t phrase = 0;
+};
+
+WordFacts ComputeFacts(std::string_view w) {
+  const FoldedWord folded(w);
+  WordFacts f;
+  f.cls = WordClass(w, folded);
+  if (w.find("\xE2\x80\x99") == std::string_view::npos) {
+    f.phrase = CueTables::Get().phrases.Lookup(folded);
+  } else {
+    f.phrase = CueTables::Get().Phrase(FoldWord(w));
   }
-  return s;
+  return f;
+}
+
+WordFacts Facts(std::string_view w) {
+  using Cache = ShortWordCache<WordFacts, 1024>;
+  thread_local const std::unique_ptr<Cache> cache = std::make_unique<Cache>();  // 32 KB: heap, not TLS
+  if (w.empty() || w.size() > Cache::kMaxLength) return ComputeFacts(w);
+  return cache->Get(w, ComputeFacts);
 }
 
 }  // namespace
 
-CueWord WordClass(std::string_view word) {
+CueWord WordClass(std::string_view word) { return Facts(word).cls; }
+
+CueWord WordClass(std::string_view word, const FoldedWord& folded) {
   // Contractions are never names: "I'm", "Don't", "We'll".
   for (size_t a = word.find('\''); a != std::string_view::npos; a = std::string_view::npos) {
     std::string_view rest = word.substr(a + 1);
@@ -282,14 +146,14 @@ CueWord WordClass(std::string_view word) {
                              rest == "re" || rest == "d" || rest == "s" || rest == "T" || rest == "M"))
       return CueWord::kStop;
   }
-  const uint8_t c = GetTables().words.Lookup(word);
+  const uint8_t c = CueTables::Get().words.Lookup(folded);
   if (c != 0) return static_cast<CueWord>(c);
   if (word.find("\xE2\x80\x99") != std::string_view::npos) return WordClass(FoldWord(word));
   return CueWord::kNone;
 }
 
 float CueBefore(std::string_view t, uint32_t begin) {
-  const Tables& tables = GetTables();
+  const CueTables& tables = CueTables::Get();
   size_t i = begin;
   while (i > 0 && IsSpace(t[i - 1])) --i;
   if (i == 0) return 0;
@@ -315,32 +179,37 @@ float CueBefore(std::string_view t, uint32_t begin) {
            t[start - 1] != '!' && end - start < 40)
       --start;
     while (start < end && IsSpace(t[start])) ++start;
-    return tables.signoffs.count(FoldWord(t.substr(start, end - start))) ? 0.45f : 0;
+    std::string& line = JoinBuffer();
+    line.clear();
+    AppendFolded(t.substr(start, end - start), &line);
+    return tables.Phrase(line) & kSignOffBit ? 0.45f : 0;
+  }
+  // Every cue and label ends with a word marked kFinalBit: most names have
+  // no cue, and one word (not four) tells.
+  {
+    const WordsBefore nearest(t, c == ':' || c == '?' || c == ',' ? i - 1 : begin, 1, false);
+    if (nearest.empty() || !(Facts(nearest.Nearest()).phrase & (kFinalBit | kLocativeBit))) return 0;
   }
   if (c == ':' || c == '?') {
-    std::vector<std::string> w = WordsBefore(t, i - 1, 2);
+    WordsBefore w(t, i - 1, 2);
     for (size_t k = 0; k < w.size(); ++k) {
-      if (tables.labels.count(Join(w, k))) return 0.45f;
+      if (tables.Phrase(w.From(k)) & kLabelBit) return 0.45f;
     }
     return 0;
   }
   if (c == ',') {
     // "Hi, John" / "Thanks, John".
-    std::vector<std::string> w = WordsBefore(t, i - 1, 2);
+    WordsBefore w(t, i - 1, 2);
     for (size_t k = 0; k < w.size(); ++k) {
-      auto it = tables.cues.find(Join(w, k));
-      if (it != tables.cues.end() && it->second >= 0.3f) return 0.3f;
+      if (tables.CueScore(w.From(k)) >= 0.3f) return 0.3f;
     }
     return 0;
   }
-  std::vector<std::string> w = WordsBefore(t, begin, 4);
+  WordsBefore w(t, begin, 4);
   float best = 0;
-  for (size_t k = 0; k < w.size(); ++k) {
-    auto it = tables.cues.find(Join(w, k));
-    if (it != tables.cues.end()) best = std::max(best, it->second);
-  }
+  for (size_t k = 0; k < w.size(); ++k) best = std::max(best, tables.CueScore(w.From(k)));
   // "in Dolores", "at Marina": more often a place than a person.
-  if (best == 0 && !w.empty() && tables.locative.count(w.back())) return -0.2f;
+  if (best == 0 && !w.empty() && (tables.Phrase(w.Last()) & kLocativeBit)) return -0.2f;
   return best;
 }
 
@@ -352,13 +221,40 @@ float CueAfter(std::string_view t, uint32_t end) {
   while (i < t.size() && IsSpace(t[i])) ++i;
   size_t j = i;
   while (j < t.size() && !IsSpace(t[j]) && !IsBreak(t[j])) ++j;
-  std::string w = FoldWord(t.substr(i, j - i));
-  if (GetTables().after.count(w)) return 0.2f;
-  if (w == "and" && j + 2 < t.size() && t[j] == ' ') {
+  const std::string_view w = t.substr(i, j - i);
+  if (Facts(w).phrase & kAfterBit) return 0.2f;
+  // Only ASCII folds to "and".
+  if (w.size() == 3 && (w[0] | 0x20) == 'a' && (w[1] | 0x20) == 'n' && (w[2] | 0x20) == 'd' && j + 2 < t.size() &&
+      t[j] == ' ') {
     std::string_view rest = t.substr(j + 1, 3);
     if (rest.starts_with("I ") || rest.starts_with("me") || rest.starts_with("I'")) return 0.2f;
   }
   return possessive;
+}
+
+float VocativeCue(std::string_view t, uint32_t begin, uint32_t end) {
+  if (end >= t.size() || t[end] != '!' || begin < 3 || t.substr(begin - 2, 2) != ", ") return 0;
+  static constexpr std::string_view kInterjections[] = {
+      "absolutely", "all right", "alright", "certainly", "congrats", "congratulations",
+      "good afternoon", "good evening", "good luck", "good morning", "good night", "great",
+      "hello", "hey", "hi", "no problem", "of course", "ok", "okay", "sure", "thank you",
+      "thanks", "welcome", "well done", "yes"};
+  // The words from the start of the line or sentence to the comma.
+  const size_t comma = begin - 2;
+  size_t start = comma;
+  while (start > 0 && comma - start <= 16 && t[start - 1] != '\n' && t[start - 1] != '\r' &&
+         !((t[start - 1] == ' ' || t[start - 1] == '\t') && start >= 2 &&
+           (t[start - 2] == '.' || t[start - 2] == '!' || t[start - 2] == '?')))
+    --start;
+  while (start < comma && IsSpace(t[start])) ++start;
+  if (start == comma || comma - start > 16) return 0;
+  std::string& phrase = JoinBuffer();
+  phrase.clear();
+  AppendFolded(t.substr(start, comma - start), &phrase);
+  for (std::string_view w : kInterjections) {
+    if (phrase == w) return 0.3f;
+  }
+  return 0;
 }
 
 }  // namespace winnow::pii

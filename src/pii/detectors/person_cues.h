@@ -27,6 +27,8 @@ enum class CueWord : uint8_t {
 
 // The class of `word` (any case).
 CueWord WordClass(std::string_view word);
+// The same, given the word's fold (for a caller that looks it up elsewhere too).
+CueWord WordClass(std::string_view word, const FoldedWord& folded);
 
 // What the words just before text[begin] add to the score of a name that
 // starts there: 0.45 for a cue that announces a name ("my name is",
@@ -37,6 +39,11 @@ float CueBefore(std::string_view text, uint32_t begin);
 
 // The same for the words just after a name that ends at `end` ("said").
 float CueAfter(std::string_view text, uint32_t end);
+
+// 0.3 when the name at [begin, end) is addressed after an interjection
+// that starts its line or sentence: "Sure, Grace!", "Of course, Amir!";
+// else 0.
+float VocativeCue(std::string_view text, uint32_t begin, uint32_t end);
 
 // A name in a script without spaces, found after a cue.
 struct NameSpan {

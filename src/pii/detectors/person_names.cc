@@ -2,7 +2,12 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace winnow::pii {
 namespace {
@@ -10,27 +15,87 @@ namespace {
 bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-}  // namespace
+// memcmp(a, b, n) == 0, inline for the short keys of a WordTable.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    uint64_t x[2], y[2];
+    std::memcpy(&x[0], a, 8), std::memcpy(&y[0], b, 8);
+    std::memcpy(&x[1], a + n - 8, 8), std::memcpy(&y[1], b + n - 8, 8);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+  }
+  if (n >= 4) {
+    uint32_t x[2], y[2];
+    std::memcpy(&x[0], a, 4), std::memcpy(&y[0], b, 4);
+    std::memcpy(&x[1], a + n - 4, 4), std::memcpy(&y[1], b + n - 4, 4);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
 
+}  // namespace
 
 void FoldCase(std::string_view word, std::string* out) {
   out->clear();
-  bool ascii = true;
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+  out->reserve(word.size());
+  // Case folding maps each code point on its own (no context), so a word
+  // folds one character at a time, with no UnicodeString for the word.
+  for (size_t i = 0; i < word.size();) {
+    const unsigned char c = word[i];
+    if (c < 0x80) {
+      out->push_back(IsAsciiUpper(c) ? static_cast<char>(c + 32) : static_cast<char>(c));
+      ++i;
+      continue;
     }
+    size_t k = i;
+    UChar32 cp;
+    U8_NEXT(word.data(), k, word.size(), cp);
+    UChar src[2], dst[8];
+    int32_t n = 0;
+    UErrorCode error = U_ZERO_ERROR;
+    if (cp >= 0) {
+      U16_APPEND_UNSAFE(src, n, cp);
+      n = u_strFoldCase(dst, 8, src, n, U_FOLD_CASE_DEFAULT, &error);
+    }
+    if (cp < 0 || U_FAILURE(error) || n > 8) {
+      // Ill-formed UTF-8: ICU's replacement characters, as for any text.
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+          icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+      u.foldCase();
+      out->clear();
+      u.toUTF8String(*out);
+      return;
+    }
+    for (int32_t j = 0; j < n;) {
+      UChar32 f;
+      U16_NEXT_UNSAFE(dst, j, f);
+      char buf[4];
+      size_t m = 0;
+      U8_APPEND_UNSAFE(buf, m, f);
+      out->append(buf, m);
+    }
+    i = k;
   }
-  if (ascii) {
-    out->reserve(word.size());
-    for (char c : word) out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-    return;
+}
+
+FoldedWord::FoldedWord(std::string_view word) {
+  if (word.size() <= sizeof(buf_)) {
+    unsigned char high = 0;
+    for (size_t i = 0; i < word.size(); ++i) {
+      const char c = word[i];
+      high |= static_cast<unsigned char>(c);
+      buf_[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    if (high < 0x80) folded_ = std::string_view(buf_, word.size());
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  u.foldCase();
-  u.toUTF8String(*out);
+  if (folded_.data() == nullptr) {
+    FoldCase(word, &heap_);
+    folded_ = heap_;
+  }
+  hash_ = WordTable::Hash(folded_);
 }
 
 const NameGazetteer& NameGazetteer::Get() {
@@ -65,30 +130,56 @@ void NameGazetteer::Add(std::string_view data, uint8_t kind) {
   }
 }
 
-WordTable::WordTable() : slots_(1024) {}
+WordTable::WordTable(size_t slots) : slots_(slots) {}
 
+// Eight bytes at a time (the keys are short), then a final mix.
 uint64_t WordTable::Hash(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then a final mix
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 31;
+  }
+  if (n > 0) {
+    // The last 1-7 bytes, in at most two loads (which may overlap).
+    uint64_t w;
+    if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      w = (static_cast<uint64_t>(a) << 32) | b;
+    } else {
+      w = static_cast<unsigned char>(p[0]) | static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    }
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+  }
   h ^= h >> 29;
-  return h * 0xbf58476d1ce4e5b9ULL;
+  h *= 0x94d049bb133111ebULL;
+  return h ^ (h >> 32);
 }
 
 void WordTable::Insert(std::string_view folded, uint8_t flags) {
   if (folded.empty() || folded.size() > 0xffff) return;
   if ((count_ + 1) * 2 > slots_.size()) Grow();
+  const uint64_t h = Hash(folded);
+  const uint8_t tag = static_cast<uint8_t>(h >> 56);
   const size_t mask = slots_.size() - 1;
-  for (size_t i = Hash(folded) & mask;; i = (i + 1) & mask) {
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
     if (s.length == 0) {
       s.offset = static_cast<uint32_t>(keys_.size());
       s.length = static_cast<uint16_t>(folded.size());
       s.flags = flags;
+      s.tag = tag;
       keys_.append(folded);
       ++count_;
       return;
     }
-    if (std::string_view(keys_).substr(s.offset, s.length) == folded) {
+    if (s.tag == tag && std::string_view(keys_).substr(s.offset, s.length) == folded) {
       s.flags |= flags;  // a name in both lists is ambiguous if either says so
       return;
     }
@@ -98,7 +189,7 @@ void WordTable::Insert(std::string_view folded, uint8_t flags) {
 void WordTable::Grow() {
   std::vector<Slot> old;
   old.swap(slots_);
-  slots_.resize(old.size() * 2);
+  slots_.resize(std::max<size_t>(old.size() * 2, 16));
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.length == 0) continue;
@@ -108,31 +199,29 @@ void WordTable::Grow() {
   }
 }
 
-uint8_t WordTable::LookupFolded(std::string_view folded) const {
-  if (folded.empty()) return 0;
+void WordTable::Clear() {
+  if (count_ == 0) return;
+  std::fill(slots_.begin(), slots_.end(), Slot{});
+  keys_.clear();
+  count_ = 0;
+}
+
+uint8_t WordTable::LookupHashed(std::string_view folded, uint64_t h) const {
+  if (folded.empty() || count_ == 0) return 0;
+  const uint8_t tag = static_cast<uint8_t>(h >> 56);
   const size_t mask = slots_.size() - 1;
-  for (size_t i = Hash(folded) & mask;; i = (i + 1) & mask) {
+  const char* keys = keys_.data();
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.length == 0) return 0;
-    if (s.length == folded.size() && std::string_view(keys_).substr(s.offset, s.length) == folded)
+    if (s.tag == tag && s.length == folded.size() && SameBytes(keys + s.offset, folded.data(), s.length))
       return s.flags;
   }
 }
 
 uint8_t WordTable::Lookup(std::string_view word) const {
-  // Most lookups are short ASCII words: fold on the stack.
-  if (word.size() <= 32) {
-    char buf[32];
-    size_t n = 0;
-    for (char c : word) {
-      if (static_cast<unsigned char>(c) >= 0x80) break;
-      buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    }
-    if (n == word.size()) return LookupFolded(std::string_view(buf, n));
-  }
-  std::string folded;
-  FoldCase(word, &folded);
-  return LookupFolded(folded);
+  const FoldedWord folded(word);
+  return Lookup(folded);
 }
 
 bool IsWordLetter(int32_t cp) {
@@ -154,7 +243,11 @@ NameWord ReadNameWord(std::string_view t, size_t i) {
   while (j < t.size()) {
     size_t k = j;
     UChar32 cp;
-    U8_NEXT(t.data(), k, t.size(), cp);
+    if (static_cast<unsigned char>(t[j]) < 0x80) {
+      cp = static_cast<unsigned char>(t[k++]);
+    } else {
+      U8_NEXT(t.data(), k, t.size(), cp);
+    }
     if (cp < 0) break;
     if (IsWordLetter(cp)) {
       if (IsUnspacedScript(cp)) {
@@ -185,7 +278,11 @@ NameWord ReadNameWord(std::string_view t, size_t i) {
     if (!joiner || letters == 0 || k >= t.size()) break;
     size_t m = k;
     UChar32 next;
-    U8_NEXT(t.data(), m, t.size(), next);
+    if (static_cast<unsigned char>(t[m]) < 0x80) {
+      next = static_cast<unsigned char>(t[m++]);
+    } else {
+      U8_NEXT(t.data(), m, t.size(), next);
+    }
     if (next < 0 || !IsWordLetter(next) || IsUnspacedScript(next)) break;
     // Possessive: "Smith's" is the name "Smith".
     if (cp != '-' && (next == 's' || next == 'S') && (m >= t.size() || !IsWordLetter(static_cast<unsigned char>(t[m]))))
@@ -210,16 +307,28 @@ bool LooksLikeSurname(std::string_view word) {
       "tson", "lson", "kson", "wson", "pson", "bson", "mson", "gson", "yan", "stein", "mann",
       "elli", "etti", "ucci", "inen", "nen", "ez"};
   static constexpr std::string_view kNotSurnames[] = {"lesson", "crimson", "caparison"};
+  // The last byte of some ending, for a quick no.
+  static const auto kLastBytes = [] {
+    std::array<bool, 256> last{};
+    for (std::string_view e : kEndings) last[static_cast<unsigned char>(e.back())] = true;
+    return last;
+  }();
   if (word.size() < 5 || word.size() > 24) return false;
+  const unsigned char end = word.back();
+  if (!kLastBytes[IsAsciiUpper(end) ? end + 32 : end]) return false;
   char buf[24];
   for (size_t i = 0; i < word.size(); ++i) buf[i] = IsAsciiUpper(word[i]) ? word[i] + 32 : word[i];
   std::string_view w(buf, word.size());
+  auto ends_with = [&](std::string_view e) {
+    return w.size() >= e.size() && w.back() == e.back() &&
+           SameBytes(w.data() + w.size() - e.size(), e.data(), e.size());
+  };
   for (std::string_view x : kNotSurnames) {
     if (w == x) return false;
   }
-  if (w.ends_with("person")) return false;  // "Salesperson"
+  if (ends_with("person")) return false;  // "Salesperson"
   for (std::string_view e : kEndings) {
-    if (w.ends_with(e) && (e != "ez" || w.size() >= 6)) return true;
+    if (ends_with(e) && (e != "ez" || w.size() >= 6)) return true;
   }
   return false;
 }

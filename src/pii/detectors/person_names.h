@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,27 +27,88 @@ enum NameFlag : uint8_t {
   kAmbiguousName = 4,
 };
 
-// A hash table from case-folded words to a byte of flags (open addressing;
-// lookups do not allocate for short ASCII words).
+// A word case-folded (FoldCase) and hashed once, for lookups in several
+// WordTables. ASCII words of up to 64 bytes do not allocate.
+class FoldedWord {
+ public:
+  explicit FoldedWord(std::string_view word);
+  FoldedWord(const FoldedWord&) = delete;
+  FoldedWord& operator=(const FoldedWord&) = delete;
+  std::string_view folded() const { return folded_; }
+  uint64_t hash() const { return hash_; }
+
+ private:
+  char buf_[64];
+  std::string heap_;
+  std::string_view folded_;
+  uint64_t hash_ = 0;
+};
+
+// A cache of a pure function of a short word as written (up to 23 bytes),
+// direct-mapped: a lookup is one hash of three machine words and one
+// comparison. Not thread-safe: callers keep one per thread.
+template <typename Value, size_t kSlots>
+class ShortWordCache {
+ public:
+  static constexpr size_t kMaxLength = 23;
+  // The value of `word` (1..kMaxLength bytes), from `compute(word)` the
+  // first time and whenever another word took its slot since.
+  template <typename Compute>
+  Value Get(std::string_view word, Compute compute) {
+    uint64_t key[3] = {0, 0, 0};
+    char* bytes = reinterpret_cast<char*>(key);
+    for (size_t i = 0; i < word.size(); ++i) bytes[i] = word[i];  // short: no memcpy call
+    key[2] |= static_cast<uint64_t>(word.size()) << 56;  // byte 23: the length
+    const uint64_t h = (key[0] * 0x9e3779b97f4a7c15ULL) ^ (key[1] * 0xc2b2ae3d27d4eb4fULL) ^
+                       (key[2] * 0x165667b19e3779f9ULL);
+    Slot& slot = slots_[(h ^ (h >> 29)) & (kSlots - 1)];
+    if (((slot.key[0] ^ key[0]) | (slot.key[1] ^ key[1]) | (slot.key[2] ^ key[2])) != 0) {
+      slot.value = compute(word);
+      std::memcpy(slot.key, key, sizeof(key));
+    }
+    return slot.value;
+  }
+
+ private:
+  static_assert((kSlots & (kSlots - 1)) == 0, "a power of two");
+  struct Slot {
+    uint64_t key[3] = {0, 0, 0};  // all zero: empty (no word has length 0)
+    Value value{};
+  };
+  Slot slots_[kSlots];
+};
+
+// A hash table from case-folded words to a byte of flags (open addressing
+// over one buffer of keys; a byte of each key's hash sits in its slot, so a
+// miss rarely reads a key). Lookups do not allocate for ASCII words of up
+// to 64 bytes. Not thread-safe while being modified; const use is.
 class WordTable {
  public:
-  WordTable();
+  // `slots`: the initial capacity (a power of two).
+  explicit WordTable(size_t slots = 1024);
   // ORs `flags` into the entry of `folded`.
   void Insert(std::string_view folded, uint8_t flags);
   // The flags of `word` as written (any case); 0 when absent.
   uint8_t Lookup(std::string_view word) const;
   // The same for a word already case-folded (FoldCase).
-  uint8_t LookupFolded(std::string_view folded) const;
+  uint8_t LookupFolded(std::string_view folded) const { return LookupHashed(folded, Hash(folded)); }
+  uint8_t Lookup(const FoldedWord& word) const { return LookupHashed(word.folded(), word.hash()); }
+  // The hash of a folded word, as FoldedWord::hash().
+  static uint64_t Hash(std::string_view folded);
+  // Removes every entry, keeping the memory.
+  void Clear();
   size_t size() const { return count_; }
+  bool empty() const { return count_ == 0; }
 
  private:
   struct Slot {
     uint32_t offset = 0;  // into keys_
     uint16_t length = 0;  // 0: empty slot
     uint8_t flags = 0;
+    uint8_t tag = 0;      // the top byte of the key's hash
   };
   void Grow();
-  static uint64_t Hash(std::string_view s);
+  uint8_t LookupHashed(std::string_view folded, uint64_t hash) const;
 
   std::string keys_;         // every folded word, back to back
   std::vector<Slot> slots_;  // power-of-two size, at most half full
@@ -63,6 +125,7 @@ class NameGazetteer {
 
   // NameFlag bits of `word` as written (any case); 0 when unknown.
   uint8_t Lookup(std::string_view word) const { return table_.Lookup(word); }
+  uint8_t Lookup(const FoldedWord& word) const { return table_.Lookup(word); }
   size_t size() const { return table_.size(); }
 
  private:
