@@ -134,5 +134,15 @@ TEST_F(AddressTest, NotLocations) {
   EXPECT_EQ(Locations("I was born in 1990 and moved in June."), V{});
 }
 
+// "City, ST": the name is read back from ", ST", one to three capitalized
+// words, the longest that fits.
+TEST_F(AddressTest, LocationCityStateNames) {
+  EXPECT_EQ(Locations("We met in Ann Arbor, MI last year"), V{"Ann Arbor, MI"});
+  EXPECT_EQ(Locations("Winston-Salem, NC is home"), V{"Winston-Salem, NC"});
+  EXPECT_EQ(Locations("Visiting South Lake Tahoe City, CA soon"), V{"Lake Tahoe City, CA"});
+  EXPECT_EQ(Locations("Thanks, ME"), V{});
+  EXPECT_EQ(Locations("Austin, TXT"), V{});
+}
+
 }  // namespace
 }  // namespace winnow::pii

@@ -172,6 +172,20 @@ TEST(IpTest, NotAddresses) {
   }
 }
 
+// The shapes are read from short anchors ("d.d", "::" or "h:h"); these pin
+// the edges of that reading.
+TEST(IpTest, ShapesFromAnchors) {
+  EXPECT_EQ(Values("hosts 10.0.0.1, 10.0.0.2 and 2001:db8::1 2001:db8::2", "IP_ADDRESS"),
+            (V{"10.0.0.1", "10.0.0.2", "2001:db8::1", "2001:db8::2"}));
+  EXPECT_EQ(Values("full 2001:0db8:85a3:0000:0000:8a2e:0370:7334.", "IP_ADDRESS"),
+            V{"2001:0db8:85a3:0000:0000:8a2e:0370:7334"});
+  EXPECT_EQ(Values("net 10.20.0.0/16;", "IP_ADDRESS"), V{"10.20.0.0/16"});
+  EXPECT_EQ(Values("at 3.14 and 10.200.30.4", "IP_ADDRESS"), V{"10.200.30.4"});
+  for (std::string_view text : {"1234.10.10.10", "10.10.10.1234", "deadbeef::1", "10.1.1", "a:b"}) {
+    EXPECT_TRUE(Values(text, "IP_ADDRESS").empty()) << text;
+  }
+}
+
 TEST(MacTest, Addresses) {
   EXPECT_EQ(Values("MAC 00:1A:2B:3C:4D:5E and 0a-1b-2c-3d-4e-5f", "MAC_ADDRESS"),
             (V{"00:1A:2B:3C:4D:5E", "0a-1b-2c-3d-4e-5f"}));

@@ -178,6 +178,12 @@ TEST(UsBank, AccountNumbersNeedContext) {
   ExpectNone("my bank: https://news.example.com/investors-sour-on-tidewater-bank-72500105");
 }
 
+TEST(UsBank, AccountNumbersAreWholeRuns) {
+  ExpectOne("account 12345678901234567", "US_BANK_NUMBER", "12345678901234567");  // 17 digits
+  for (const Hit& h : Find("account 123456789012345678")) EXPECT_NE(h.type, "US_BANK_NUMBER") << h.value;
+  for (const Hit& h : Find("account x12345678")) EXPECT_NE(h.type, "US_BANK_NUMBER") << h.value;
+}
+
 TEST(UsBank, RoutingAndAccountTogether) {
   auto hits = Find("wire it to routing 121000358, checking account 000123456789");
   ASSERT_EQ(hits.size(), 2u);
@@ -203,6 +209,29 @@ TEST(UsDocument, DriverLicenses) {
   ExpectNone("the license is MIT, see section 3");
   ExpectNone("drivers/regulator: enable MP8859 as module");
   ExpectNone("license fix (Closes: #996866)");
+}
+
+// The detector reads each shape from a short anchor; a shape counts only as
+// a whole token, whichever anchor (digits, capital + digits) it holds.
+TEST(UsDocument, ShapesFromAnchors) {
+  ExpectOne("license 1234567", "US_DRIVER_LICENSE", "1234567");
+  ExpectOne("license AB1234567", "US_DRIVER_LICENSE", "AB1234567");
+  ExpectOne("license 12ABC34567", "US_DRIVER_LICENSE", "12ABC34567");
+  ExpectOne("license 12345678AB", "US_DRIVER_LICENSE", "12345678AB");
+  ExpectOne("license 123AB4567", "US_DRIVER_LICENSE", "123AB4567");
+  ExpectOne("IL license A123-4567-8901", "US_DRIVER_LICENSE", "A123-4567-8901");
+  // The NY shape inside a spaced MD number is that number's.
+  ExpectOne("MD license A123 456 789 012", "US_DRIVER_LICENSE", "A123 456 789 012");
+  ExpectOne("NY license 123 456 789", "US_DRIVER_LICENSE", "123 456 789");
+  ExpectOne("license 1234-56-7890", "US_DRIVER_LICENSE", "1234-56-7890");
+  // WA: five to seven capitals or '*', three digits, two more; WDL + nine.
+  ExpectOne("WA license SMITH*J123AB", "US_DRIVER_LICENSE", "SMITH*J123AB");
+  ExpectOne("WA license WDLABCD12345", "US_DRIVER_LICENSE", "WDLABCD12345");
+  ExpectOne("WA license WDLAB123XY here", "US_DRIVER_LICENSE", "WDLAB123XY");
+  ExpectNone("WA license ABCDEFGH123XY");  // eight letters
+  ExpectNone("WA license *MITHJ123AB");
+  ExpectNone("license AB1234567x");        // inside a longer token
+  ExpectNone("license 123456789012345");   // fifteen digits
 }
 
 TEST(Iban, Forms) {

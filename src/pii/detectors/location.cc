@@ -79,6 +79,21 @@ bool StartsCapitalized(std::string_view t, size_t i) {
   return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
 }
 
+// The start of the longest "[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}" that ends
+// at t[comma] (one to three capitalized words), or `comma` when there is none.
+size_t CityStart(std::string_view t, size_t comma) {
+  size_t start = comma, i = comma;
+  for (int words = 0; words < 3; ++words) {
+    size_t j = i;
+    while (j > 0 && t[j - 1] >= 'a' && t[j - 1] <= 'z') --j;
+    if (j == i || j == 0 || t[j - 1] < 'A' || t[j - 1] > 'Z') break;
+    start = j - 1;
+    if (start == 0 || (t[start - 1] != ' ' && t[start - 1] != '-')) break;
+    i = start - 1;
+  }
+  return start;
+}
+
 class LocationDetector : public Detector {
  public:
   std::string_view Name() const override { return kName; }
@@ -96,20 +111,23 @@ class LocationDetector : public Detector {
     return {
         {strong + capital, 0, kStrongCue},
         {"(?i:near) " + capital, 0, kNearCue},
-        {"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}, (?:" + std::string(kStates) + ")", 0, kCityState},
+        // The name before ", ST" ([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}) is
+        // read by Validate(): as a regex its open start makes Hyperscan
+        // track every capitalized word.
+        {"[a-z], (?:" + std::string(kStates) + ")", 0, kCityState},
     };
   }
 
   void Validate(const DetectContext& ctx, const Candidate& c, std::vector<Finding>* out) const override {
     const std::string_view t = ctx.text;
     if (c.tag == kCityState) {
-      if (!AsciiWordBounded(t, c.begin, c.end)) return;
-      const size_t first_end = WordEnd(t, c.begin);
-      if (WordClass(t.substr(c.begin, first_end - c.begin)) != CueWord::kNone &&
-          WordClass(t.substr(c.begin, first_end - c.begin)) != CueWord::kHead &&
-          WordClass(t.substr(c.begin, first_end - c.begin)) != CueWord::kPrefix)
+      const size_t begin = CityStart(t, c.begin + 1);
+      if (begin == c.begin + 1 || !AsciiWordBounded(t, begin, c.end)) return;
+      const size_t first_end = WordEnd(t, begin);
+      const CueWord first = WordClass(t.substr(begin, first_end - begin));
+      if (first != CueWord::kNone && first != CueWord::kHead && first != CueWord::kPrefix)
         return;  // "Hi, OK", "Thanks, ME"
-      out->push_back(Finding{kType, kName, "city_state", c.begin, c.end, 0.55f});
+      out->push_back(Finding{kType, kName, "city_state", static_cast<uint32_t>(begin), c.end, 0.55f});
       return;
     }
     if (c.begin > 0 && (std::isalnum(static_cast<unsigned char>(t[c.begin - 1])) || t[c.begin - 1] == '\''))
