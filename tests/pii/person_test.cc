@@ -263,6 +263,37 @@ TEST_F(PersonTest, Negatives) {
   EXPECT_EQ(Names("THE QUICK BROWN FOX"), V{});
 }
 
+// A capitalized word named as software or a product somewhere in the text
+// is no person there, even where it stands alone or was found as a name
+// earlier in the conversation.
+TEST_F(PersonTest, ProductNames) {
+  EXPECT_EQ(Names("Set the variable in the Watson image. Then Watson restarts."), V{});
+  EXPECT_EQ(Names("Customising Oscar is easy. Oscar is used in production; fork the Oscar app."), V{});
+  EXPECT_EQ(Names("First install Jenkins, then Jenkins runs the build."), V{});
+  EXPECT_EQ(Names("from keras.optimizers import Adam, SGD"), V{});
+  EXPECT_EQ(Names("I use Vicuna 13.1 daily."), V{});
+  const std::vector<std::string> known = {"Watson"};
+  EXPECT_EQ(Names("Use the Watson Developer Cloud API. Watson answers.", &known), V{});
+}
+
+// The same words as people's names: no product word next to them, or a
+// full name the gazetteer knows.
+TEST_F(PersonTest, ProductWordsDoNotHidePeople) {
+  EXPECT_EQ(Names("My name is Oscar and I fixed the app."), V{"Oscar"});
+  EXPECT_EQ(Names("Emily Watson reviewed the Watson container."), V{"Emily Watson"});
+  EXPECT_EQ(Names("Dear Adam, thanks for the import."), V{"Adam"});
+}
+
+// Keys of code and configuration ("name:" in YAML, indented or fenced) are
+// no form label; a form's "Name:" still is.
+TEST_F(PersonTest, NameKeysInCode) {
+  EXPECT_EQ(Names("steps:\n  - name: Checkout code\n    uses: actions/checkout@v2"), V{});
+  EXPECT_EQ(Names("```yaml\nname: Deploy to Production\non: push\n```"), V{});
+  EXPECT_EQ(Names("Name: Vinicio Fuentes\nAge: 32"), V{"Vinicio Fuentes"});
+  EXPECT_EQ(Names("name: Vikram\nage: 32"), V{"Vikram"});
+  EXPECT_EQ(Names("```\nuser:\n  name: Emily Smith\n```"), V{"Emily Smith"});
+}
+
 TEST_F(PersonTest, EmailsAndAddressesAreNotNames) {
   // The address detector's finding covers the street; PERSON never overlaps it.
   EXPECT_EQ(Names("Ship it to 2232 Victor Hugo Street, Denver, CO 80203."), V{});

@@ -119,9 +119,22 @@ TEST(Phone, NotDatesIpsVersionsOrPrices) {
         "order number 4155550132", "$ 415 555 0132", "license number 674618390",
         "see https://news.example.com/a-story-25657988", "MAC 08-72-48-23-BC-10", "SSN 078-05-1121",
         "Boston, MA 02110-1301", "<Buffer 61 61 61 61 61>", "3. 4294967295", "/FontBBox {-5 -232 545 699}",
-        "(a,6377276.345)", "399 700 498 bytes", "reach 1000 (cf: 20020928)"}) {
+        "(a,6377276.345)", "399 700 498 bytes", "reach 1000 (cf: 20020928)",
+        // Rows of small numbers, round amounts, ranges, CAS registry numbers.
+        "Sample input: 5 19 17 16 14 12", "CONFLICT 15 10 18 4 17 47%", "HQ at 11S NU 39000 11000",
+        "Research, 106(D15), 17403-17419.", "\"CAS ID\": \"2060571-02-8\"", "water is CAS 7732-18-5"}) {
     EXPECT_EQ(Find(s), Values{}) << s;
   }
+}
+
+// Phone numbers of the shapes just above: pairs after a trunk 0, groups
+// that are not all round, a dash between two unrelated groups, a last
+// group of one digit that is no CAS check digit.
+TEST(Phone, NumbersShapedLikeListsRangesOrCas) {
+  EXPECT_EQ(Find("mobile 06 12 34 56 78"), (Values{"06 12 34 56 78"}));
+  EXPECT_EQ(Find("call 020 7000 1234"), (Values{"020 7000 1234"}));
+  EXPECT_EQ(Find("Telefoon: 06-49294092"), (Values{"06-49294092"}));
+  EXPECT_EQ(Find("phone 98765-43210", "IN"), (Values{"98765-43210"}));
 }
 
 TEST(Phone, CardNumbersAreNotPhones) {

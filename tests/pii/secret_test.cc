@@ -127,6 +127,9 @@ TEST(SecretTest, Passwords) {
       {"\xE5\xAF\x86\xE7\xA0\x81\xE6\x98\xAF" "abc12345", "abc12345"},
       {"pwd: qwerty123", "qwerty123"},
       {"the PIN-style password: 48213377", "48213377"},
+      // Same shapes as code read as code (TalkAboutPasswords), but values.
+      {"password=creds\\_2024!", "creds\\_2024!"},
+      {"password: it's'-Ok;9", "it's'-Ok;9"},
   };
   for (const Case& c : cases) {
     Hit h = One(c.text);
@@ -146,7 +149,10 @@ TEST(SecretTest, TalkAboutPasswords) {
                                 "self.key_password = key_password", "if not password:\n    cipher = NULL",
                                 "username, password = url_user_password", "CHALLENGE: \"challengePassword\"",
                                 "name/password are mapped to key/cert", "Pass :meth:`peek` a default",
-                                "search for \"password:\" or \"token:\" strings", "password = \":****\""}) {
+                                "search for \"password:\" or \"token:\" strings", "password = \":****\"",
+                                // Code read from chat, markdown-escaped; a script ending a literal.
+                                "api.login(password=creds\\_store.get('password'))",
+                                "echo \"alert('Password is Incorrect');document.location='Login.php'\";"}) {
     EXPECT_TRUE(Secrets(text).empty()) << text;
   }
 }

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <string>
 
+#include "pii/detectors/person_cue_words.h"
 #include "pii/detectors/person_scan.h"
 #include "pii/detectors/person_skim.h"
 #include "pii/detectors/registry.h"
@@ -30,6 +31,7 @@ constexpr std::string_view kName = "person";
 
 bool IsUpperByte(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerByte(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigitByte(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAlnumByte(unsigned char c) {
   return IsUpperByte(c) || IsLowerByte(c) || (c >= '0' && c <= '9');
 }
@@ -63,6 +65,7 @@ PersonScratch& PersonScratch::Get() {
   scratch.rejected.clear();
   scratch.seen.Clear();
   scratch.email_parts.Clear();
+  scratch.products.Clear();
   scratch.mine.clear();
   scratch.uncased_starts.clear();
   scratch.spans.clear();
@@ -78,6 +81,7 @@ PersonScan::PersonScan(const DetectContext& ctx, std::span<const Finding> found)
       rejected_(scratch_.rejected),
       seen_(scratch_.seen),
       email_parts_(scratch_.email_parts),
+      products_(scratch_.products),
       mine_(scratch_.mine),
       uncased_starts_(scratch_.uncased_starts),
       fold_(scratch_.fold) {
@@ -122,6 +126,68 @@ bool PersonScan::Seen(const Token& t) {
   if (seen_.empty() || t.kind != Kind::kWord) return false;
   FoldCase(text_.substr(t.begin, t.end - t.begin), &fold_);
   return seen_.LookupFolded(fold_) != 0;
+}
+
+// A capitalized word used as the name of software or a product: a product
+// noun after it, past other capitalized words ("Docker container", "Oscar's
+// apps", "Watson Developer Cloud API"); a verb done to software before it
+// ("install Terraform"); or a version number after it ("Vicuna 13.1",
+// "Python v3").
+bool PersonScan::ProductContext(const Token& t) const {
+  const CueTables& tables = CueTables::Get();
+  char buf[24];
+  auto lookup = [&](size_t b, size_t e) -> uint8_t {
+    if (e - b < 2 || e - b > sizeof(buf)) return 0;
+    for (size_t k = b; k < e; ++k) {
+      const char c = text_[k];
+      buf[k - b] = IsUpperByte(c) ? static_cast<char>(c + 32) : c;
+    }
+    return tables.products.LookupFolded(std::string_view(buf, e - b));
+  };
+  size_t i = t.end;
+  if (i + 1 < text_.size() && text_[i] == '\'' && text_[i + 1] == 's') i += 2;
+  else if (text_.substr(i, 4) == "\xE2\x80\x99s") i += 4;
+  for (int n = 0; n < 3 && i + 1 < text_.size() && text_[i] == ' '; ++n) {
+    size_t b = i + 1, e = b;
+    if (n == 0 && (IsDigitByte(text_[b]) || (text_[b] == 'v' && b + 1 < text_.size() && IsDigitByte(text_[b + 1])))) {
+      // A version: "3.9", "v2", not a house number or a year.
+      e = b + (text_[b] == 'v');
+      while (e < text_.size() && IsDigitByte(text_[e])) ++e;
+      if (text_[b] == 'v' || (e + 1 < text_.size() && text_[e] == '.' && IsDigitByte(text_[e + 1]))) return true;
+      break;
+    }
+    while (e < text_.size() && IsAlnumByte(text_[e])) ++e;
+    if (e == b) break;
+    if (lookup(b, e) & kProductNoun) return true;
+    if (!IsUpperByte(text_[b])) break;
+    i = e;
+  }
+  if (t.begin >= 3 && text_[t.begin - 1] == ' ') {
+    size_t e = t.begin - 1, b = e;
+    while (b > 0 && IsAlnumByte(text_[b - 1])) --b;
+    if (lookup(b, e) & kProductVerb) return true;
+  }
+  return false;
+}
+
+// A word named as a product anywhere in the text is taken for one
+// throughout it (a product's documentation says "Oscar app" once and
+// "Oscar" everywhere else): such words count as unknown, and alone they are
+// no name (person_score.cc).
+void PersonScan::MarkProducts() {
+  // Unknown words too: one found in this text ("called Terraform Cloud")
+  // would be seen, and score, everywhere else in it.
+  for (Token& t : tokens_) {
+    if (t.kind != Kind::kWord || t.uncased || !ProductContext(t)) continue;
+    FoldCase(text_.substr(t.begin, t.end - t.begin), &fold_);
+    products_.Insert(fold_, 1);
+  }
+  if (products_.empty()) return;
+  for (Token& t : tokens_) {
+    if (t.kind != Kind::kWord) continue;
+    FoldCase(text_.substr(t.begin, t.end - t.begin), &fold_);
+    t.product = products_.LookupFolded(fold_) != 0;
+  }
 }
 
 // A token for a word that may be part of a name; other words are skipped.
@@ -296,6 +362,7 @@ void PersonScan::Run(std::vector<Finding>* out) {
     tokens_.clear();
     Collect();
   }
+  MarkProducts();
   // Words of scripts without case after a cue ("Dear 伊藤拓也", "Hi राहुल"),
   // first: the cue, not the gazetteer, tells where such a name ends.
   for (uint32_t start : uncased_starts_) {

@@ -181,6 +181,29 @@ constexpr std::string_view kLabels[] = {
     "фио",
 };
 
+// Nouns that follow a product's name and rarely a person's ("Docker
+// container", "Java SDK", "Oscar app"), and verbs done to software
+// ("install Terraform"). Written from general knowledge of technical
+// English; "project", "account", "service" and the like are left out: they
+// follow people's names too.
+constexpr std::string_view kProductNouns[] = {
+    "api", "apis", "sdk", "sdks", "cli", "app", "apps", "framework", "frameworks", "library",
+    "libraries", "package", "packages", "plugin", "plugins", "module", "modules", "extension",
+    "extensions", "container", "containers", "image", "images", "cluster", "clusters", "instance",
+    "instances", "server", "servers", "cloud", "platform", "dashboard", "settings", "configuration",
+    "configurations", "config", "console", "engine", "runtime", "compiler", "interpreter", "repo",
+    "repository", "workflow", "workflows", "pipeline", "pipelines", "deployment", "provider",
+    "providers", "models", "dependency", "dependencies", "documentation", "docs", "sketch",
+    "firmware", "driver", "drivers", "database", "databases", "syntax", "feature", "features",
+    "registry", "daemon", "endpoint", "endpoints", "developer", "developers", "ai", "ide",
+    "installation", "codebase", "webhook", "webhooks", "middleware", "backend", "frontend",
+};
+constexpr std::string_view kProductVerbs[] = {
+    "install", "installs", "installing", "installed", "uninstall", "reinstall", "deploy",
+    "deploying", "deployed", "customising", "customizing", "customise", "customize", "configure",
+    "configuring", "upgrade", "upgrading", "import", "importing", "dockerize", "containerize",
+};
+
 // The kCueMask code of a cue's score.
 uint8_t CueCode(float score) {
   for (uint8_t i = 1; i < std::size(kCueScores); ++i) {
@@ -216,6 +239,8 @@ CueTables::CueTables() {
   for (auto w : kAfter) phrases.Insert(w, kAfterBit);
   for (auto w : kSignOffs) phrases.Insert(w, kSignOffBit);
   for (auto w : kLabels) phrases.Insert(w, kLabelBit), final_word(w);
+  for (auto w : kProductNouns) products.Insert(w, kProductNoun);
+  for (auto w : kProductVerbs) products.Insert(w, kProductVerb);
   for (std::string_view w : {"in", "near", "into", "across", "outside", "inside", "around", "towards",
                              "toward", "downtown", "visit", "visiting", "visited"})
     phrases.Insert(w, kLocativeBit);

@@ -29,9 +29,17 @@ struct Cue {
   float score;
 };
 
+// Bits of an entry in CueTables::products: words that make a capitalized
+// word next to them a software, product or company name, not a person.
+enum ProductBit : uint8_t {
+  kProductNoun = 1,  // after it: "Docker image", "Watson Developer Cloud API"
+  kProductVerb = 2,  // before it: "install Terraform", "deploying Oscar"
+};
+
 struct CueTables {
-  WordTable words;    // CueWord values of folded words
-  WordTable phrases;  // PhraseBit values of folded words and phrases
+  WordTable words;     // CueWord values of folded words
+  WordTable phrases;   // PhraseBit values of folded words and phrases
+  WordTable products;  // ProductBit values of folded words
 
   CueTables();
   static const CueTables& Get();

@@ -152,6 +152,28 @@ CueWord WordClass(std::string_view word, const FoldedWord& folded) {
   return CueWord::kNone;
 }
 
+// True when the label word that ends at t[end) is a key of code or
+// configuration, not a form's label: written in lower case ("name:") on a
+// line that is indented or a YAML list item ("    - name: Checkout"), or
+// inside a ``` fenced block. There its value is a step's, a role's or a
+// package's name far more often than a person's (a person's full name
+// still scores on the gazetteer alone).
+bool CodeKey(std::string_view t, size_t end) {
+  size_t b = end;
+  while (b > 0 && t[b - 1] >= 'a' && t[b - 1] <= 'z') --b;
+  if (b == end || (b > 0 && (t[b - 1] & 0x80) == 0 && !IsSpace(t[b - 1]) && t[b - 1] != '-' && t[b - 1] != '\n'))
+    return false;
+  size_t ls = b;
+  while (ls > 0 && t[ls - 1] != '\n') --ls;
+  std::string_view lead = t.substr(ls, b - ls);
+  if (!lead.empty() && lead.find_first_not_of(" \t-") == std::string_view::npos &&
+      (lead.size() >= 2 || lead[0] == '\t'))
+    return true;
+  size_t fences = 0;
+  for (size_t f = t.find("```"); f != std::string_view::npos && f < ls; f = t.find("```", f + 3)) ++fences;
+  return fences % 2 == 1;
+}
+
 float CueBefore(std::string_view t, uint32_t begin) {
   const CueTables& tables = CueTables::Get();
   size_t i = begin;
@@ -193,7 +215,7 @@ float CueBefore(std::string_view t, uint32_t begin) {
   if (c == ':' || c == '?') {
     WordsBefore w(t, i - 1, 2);
     for (size_t k = 0; k < w.size(); ++k) {
-      if (tables.Phrase(w.From(k)) & kLabelBit) return 0.45f;
+      if (tables.Phrase(w.From(k)) & kLabelBit) return c == ':' && CodeKey(t, i - 1) ? 0 : 0.45f;
     }
     return 0;
   }

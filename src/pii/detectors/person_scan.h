@@ -32,6 +32,7 @@ struct PersonToken {
   uint8_t flags = 0;      // NameFlag bits; 0: not in the gazetteer
   bool uncased = false;   // a script without case (Arabic, Hebrew, ...)
   bool seen = false;      // matches a name found earlier (text or conversation)
+  bool product = false;   // named as software or a product in this text (MarkProducts)
 };
 
 // What PersonScan::AddToken needs to know of a capitalized word as
@@ -53,6 +54,7 @@ struct PersonScratch {
   std::vector<std::pair<size_t, size_t>> rejected;  // segments for the second pass
   WordTable seen{16};                               // folded words of names found
   WordTable email_parts{16};                        // folded parts of emails' local parts
+  WordTable products{16};                           // folded words named as products
   std::vector<Finding> mine;
   std::vector<uint32_t> uncased_starts;             // runs of words of scripts without case
   std::vector<NameSpan> spans;
@@ -80,6 +82,8 @@ class PersonScan {
   void AddSeen(std::string_view name);
   void AddEmailParts(std::string_view email);
   bool Seen(const Token& t);
+  bool ProductContext(const Token& t) const;
+  void MarkProducts();
 
   // person_score.cc: scoring runs of tokens.
   void Evaluate(size_t first, size_t last, bool second_pass);
@@ -97,6 +101,7 @@ class PersonScan {
   std::vector<std::pair<size_t, size_t>>& rejected_;
   WordTable& seen_;
   WordTable& email_parts_;
+  WordTable& products_;
   std::vector<Finding>& mine_;
   std::vector<uint32_t>& uncased_starts_;
   std::string& fold_;

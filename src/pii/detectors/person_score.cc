@@ -35,6 +35,10 @@ float PersonScan::Score(size_t first, size_t last, bool honorific) {
     if (t.kind != Kind::kWord) continue;
     ++words;
     uncased |= t.uncased;
+    if (t.product) {
+      ++unknown;  // named as software or a product in this text
+      continue;
+    }
     if (t.seen) ++seen;
     if (t.flags == 0 && !t.seen) ++unknown;
     else if (t.seen || !(t.flags & kAmbiguousName)) ++strong;
@@ -57,6 +61,8 @@ float PersonScan::Score(size_t first, size_t last, bool honorific) {
     else if (ambiguous >= 2) s = 0.35f;
     else if (ambiguous == 1) s = 0.3f;
     if (unknown > 2) s = std::min(s, 0.3f);
+  } else if (words == 1 && tail && tail->product) {
+    return 0;
   } else if (words == 1 && tail) {
     // A given name alone names a person more often than a surname alone,
     // which may be a company ("Davis, Reynolds and Williamson").
@@ -106,7 +112,9 @@ void PersonScan::Evaluate(size_t first, size_t last, bool second_pass) {
     ++first;
   }
   auto is_word = [&](size_t i) { return tokens_[i].kind == Kind::kWord; };
-  auto known = [&](size_t i) { return is_word(i) && (tokens_[i].flags != 0 || tokens_[i].seen); };
+  auto known = [&](size_t i) {
+    return is_word(i) && !tokens_[i].product && (tokens_[i].flags != 0 || tokens_[i].seen);
+  };
   size_t kf = last, kl = first;  // first known word, one past the last
   for (size_t i = first; i < last; ++i) {
     if (known(i)) {

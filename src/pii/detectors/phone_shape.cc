@@ -37,6 +37,34 @@ bool LooksLikeDate8(std::string_view d) {
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
+// A CAS registry number of chemistry, d{2,7}-dd-d with its check digit: the
+// digits before it, weighted 1, 2, 3, ... from the right, sum to it mod 10
+// ("7732-18-5" is water, "2060571-02-8").
+bool LooksLikeCas(const Shape& sh) {
+  const auto& g = sh.groups;
+  if (sh.n != 3 || sh.seps[1] != "-" || sh.seps[2] != "-" || g[0].size() < 2 || g[0].size() > 7 ||
+      g[1].size() != 2 || g[2].size() != 1)
+    return false;
+  int sum = 0, weight = 1;
+  for (size_t k = 2; k-- > 0;) {
+    for (size_t i = g[k].size(); i-- > 0;) sum += weight++ * (g[k][i] - '0');
+  }
+  return sum % 10 == g[2][0] - '0';
+}
+
+// A range of two numbers of the same length, the second above the first
+// and sharing its leading half ("pp. 17403-17419", "ids 100230-100299"):
+// pages or ids, not one number.
+bool LooksLikeRange(const Shape& sh) {
+  const auto& g = sh.groups;
+  if (sh.n != 2 || g[0].size() != g[1].size() || g[0].size() < 3 || g[0][0] == '0' ||
+      sh.seps[1].find('-') == std::string_view::npos || sh.seps[1].size() > 3 || g[1] <= g[0])
+    return false;
+  size_t same = 0;
+  while (same < g[0].size() && g[0][same] == g[1][same]) ++same;
+  return same * 2 >= g[0].size();
+}
+
 }  // namespace
 
 bool LooksLikeOtherNumber(const Shape& sh, bool plus) {
@@ -58,6 +86,21 @@ bool LooksLikeOtherNumber(const Shape& sh, bool plus) {
     if (sep == " -") return true;  // a minus sign: "{-5 -232 545 699}"
   }
   if (singles >= 2) return true;  // "1 2 3 4 5 6 7"
+  // A row of small numbers ("5 19 17 16 14 12", "17 23 64 6 80 53"); phone
+  // numbers written in pairs start with a trunk 0 ("06 12 34 56 78").
+  if (n >= 5 && all_space && g[0][0] != '0') {
+    bool small = true;
+    for (size_t i = 0; i < n; ++i) small &= g[i].size() <= 2;
+    if (small) return true;
+  }
+  // Round amounts or coordinates, every group ending in 00 ("39000 11000",
+  // "1500 2500 3000"): no phone number is written so.
+  if (n >= 2 && g[0][0] != '0') {
+    bool round = true;
+    for (size_t i = 0; i < n; ++i) round &= g[i].size() >= 3 && g[i].ends_with("00");
+    if (round) return true;
+  }
+  if (LooksLikeRange(sh) || LooksLikeCas(sh)) return true;
   // Hex dumps and lists ("61 61 61 61 61"); French numbers are five pairs
   // from a trunk 0.
   if (pairs && !(n == 5 && g[0][0] == '0')) return true;

@@ -127,12 +127,21 @@ bool NamesASecret(std::string_view v) {
 
 // An identifier followed by '(' or '[' or a dotted attribute path: code,
 // not a value ("getpass()", "os.environ['PW']", "Optional[str]",
-// "settings.DB_PASSWORD").
+// "settings.DB_PASSWORD"). Chat often shows code with markdown's escaped
+// underscore ("creds\_get('password')"), read as '_'. So is a value that
+// closes a string literal and goes on with code ("Incorrect');location='x"):
+// text pasted from a program, not a password.
 bool LooksLikeCode(std::string_view v) {
+  for (size_t q = v.find_first_of("'\""); q != std::string_view::npos; q = v.find_first_of("'\"", q + 1)) {
+    if (q + 1 < v.size() && (v[q + 1] == ')' || v[q + 1] == ';')) return true;
+  }
   size_t i = 0;
   if (i == v.size() || !(IsAlnum(v[0]) || v[0] == '_') || IsDigit(v[0])) return false;
   bool dotted = false;
-  while (i < v.size() && (IsAlnum(v[i]) || v[i] == '_' || v[i] == '.')) dotted |= v[i++] == '.';
+  auto ident = [&](size_t k) {
+    return IsAlnum(v[k]) || v[k] == '_' || v[k] == '.' || (v[k] == '\\' && k + 1 < v.size() && v[k + 1] == '_');
+  };
+  while (i < v.size() && ident(i)) dotted |= v[i++] == '.';
   if (i < v.size()) return v[i] == '(' || v[i] == '[';
   return dotted && v.back() != '.';
 }
