@@ -142,6 +142,11 @@ TEST(UrlTest, SecretsInUrls) {
   EXPECT_EQ(h[1].value, "ya29.A0ARrdaM-xyz123");
   // Short or placeholder values are not secrets.
   EXPECT_EQ(Values("https://example.com/?key=1&token=<token>", "SECRET"), V{});
+  // Elided or masked passwords, as users paste connection strings.
+  EXPECT_EQ(Values("postgresql://doadmin:...@db.example.com:25060/app", "SECRET"), V{});
+  EXPECT_EQ(Values("postgresql://doadmin:\xe2\x80\xa6@db.example.com:25060/app", "SECRET"), V{});
+  EXPECT_EQ(Values("postgresql://doadmin:****@db.example.com:25060/app", "SECRET"), V{});
+  EXPECT_EQ(Values("postgresql://doadmin:a.b.c@db.example.com:25060/app", "SECRET"), V{"a.b.c"});
 }
 
 TEST(UrlTest, Normalize) {

@@ -175,7 +175,11 @@ size_t PortEnd(std::string_view text, size_t p) {
 
 bool Placeholder(std::string_view v) {
   if (v.empty()) return true;
-  if (std::all_of(v.begin(), v.end(), [](char c) { return c == '*' || c == 'x' || c == 'X'; })) return true;
+  // Masked or elided values: "****", "xxxx", "..." (also the one-character
+  // ellipsis, U+2026).
+  if (std::all_of(v.begin(), v.end(), [](char c) { return c == '*' || c == 'x' || c == 'X' || c == '.'; }))
+    return true;
+  if (v == "\xe2\x80\xa6") return true;
   const std::string l = Lower(v);
   return l.front() == '<' || l.front() == '{' || l.front() == '$' || l == "password" || l == "pass" ||
          l == "secret" || l == "token" || l.find("your") != std::string::npos;
