@@ -144,5 +144,78 @@ TEST_F(AddressTest, LocationCityStateNames) {
   EXPECT_EQ(Locations("Austin, TXT"), V{});
 }
 
+// Regression tests: false positives on real chat logs, each with a real
+// address of the same shape that is still found.
+TEST_F(AddressTest, NumberNameNumberIsNoLabelDateOrTableRow) {
+  EXPECT_EQ(Addresses("= = = MOVE 1 STAGE 2 = = ="), V{});                  // a name in capitals
+  EXPECT_EQ(Addresses("Posted on August 27, 2020 August 27, 2020"), V{});  // a month
+  EXPECT_EQ(Addresses("1 Animals; live 2\n2 Organic chemicals 2\n"), V{});  // words in lower case
+  EXPECT_EQ(Addresses("My address is 4844 Nørrebro 52"), V{"4844 Nørrebro 52"});
+  EXPECT_EQ(Addresses("My address is 4844 Vester Farimags 52"), V{"4844 Vester Farimags 52"});
+  EXPECT_EQ(Addresses("My address is 4844 Vila da Serra 52"), V{"4844 Vila da Serra 52"});
+  EXPECT_EQ(Addresses("My address is 17693 Király u. 15"), V{"17693 Király u. 15"});
+}
+
+TEST_F(AddressTest, GluedRingIsNoEnglishWord) {
+  EXPECT_EQ(Addresses("Daily Life and Work: Exploring 5 Cognitive Tools"), V{});
+  EXPECT_EQ(Addresses("Monitoring 3 servers at once"), V{});
+  EXPECT_EQ(Addresses("Ship to Kaiserring 12, 10115 Berlin"), V{"Kaiserring 12, 10115 Berlin"});
+  EXPECT_EQ(Addresses("Ship to Altstadtring 4"), V{"Altstadtring 4"});
+}
+
+// A cue's verb needs its preposition: without one it is an adjective or a
+// noun.
+TEST_F(AddressTest, CueNeedsItsPreposition) {
+  EXPECT_EQ(Locations("how could an LLM based AI such as yourself help?"), V{});
+  EXPECT_EQ(Locations("- **Blockchain-based Certifications:** MarinaNet uses"), V{});
+  EXPECT_EQ(Locations("MCPD Web-Based Applications Exam 70-547"), V{});
+  EXPECT_EQ(Locations("INT. LIVING ROOM - DAY"), V{});
+  EXPECT_EQ(Locations("Why You Should Stop Saying 'All Lives Matter'"), V{});
+  EXPECT_EQ(Locations("Case Study: Community-based Festival to Promote Activity"), V{});
+  EXPECT_EQ(Locations("Our agency is based in Leeds."), V{"Leeds"});
+  EXPECT_EQ(Locations("Joe lives in New York where he runs a restaurant."), V{"New York"});
+}
+
+// "living", "moving", "relocating" without a subject: a place tied to a
+// person only with a personal pronoun earlier in the sentence.
+TEST_F(AddressTest, LivingInNeedsAPerson) {
+  EXPECT_EQ(Locations("We'll take a closer look at the cost of living in Chiang Mai, and more."), V{});
+  EXPECT_EQ(Locations("Tips for saving money while living in Chiang Mai."), V{});
+  EXPECT_EQ(Locations("YouTube ads to people in early 20s living in Minneapolis"), V{});
+  EXPECT_EQ(Locations("Write a sentence about living in Hawaii."), V{});
+  EXPECT_EQ(Locations("Living outside Earth is extremely difficult."), V{});
+  EXPECT_EQ(Locations("I am a 30 year old man living in NYC, working in operations."), V{"NYC"});
+  EXPECT_EQ(Locations("My experiences as a military dependent living in Hawaii."), V{"Hawaii"});
+  EXPECT_EQ(Locations("My sister is thinking about moving to Denver."), V{"Denver"});
+  EXPECT_EQ(Locations("My friend lives in Hvammstangi"), V{"Hvammstangi"});
+  EXPECT_EQ(Locations("We\u2019re living in Trastevere now"), V{"Trastevere"});
+}
+
+TEST_F(AddressTest, CueInAHeadingIsNoPerson) {
+  EXPECT_EQ(Locations("Chapter 3: The Cost of Living in Chiang Mai"), V{});
+  EXPECT_EQ(Locations("Operators Can Improve Life for Communities Near Waste Disposal"), V{});
+  EXPECT_EQ(Locations("I LIVE IN BOSTON"), V{});
+  EXPECT_EQ(Locations("Living in Chiang Mai, I learned Thai."), V{});  // the pronoun comes later
+  EXPECT_EQ(Locations("I live in Chiang Mai."), V{"Chiang Mai"});
+  EXPECT_EQ(Locations("I'm from Bristol, UK"), V{"Bristol"});
+}
+
+TEST_F(AddressTest, LeadingArticleOfAPlace) {
+  EXPECT_EQ(Locations("We're moving to Le Marais next month"), V{"Le Marais"});
+  EXPECT_EQ(Locations("I live in La Jolla."), V{"La Jolla"});
+  EXPECT_EQ(Locations("We're moving to La next month"), V{});
+}
+
+TEST_F(AddressTest, CityStateIsNoNameListOrRegion) {
+  EXPECT_EQ(Locations("The columns need to be Course, Name, ID, Code Name, Rank."), V{});
+  EXPECT_EQ(Locations("Advised by Prof. Oriel Shoshani, ME BGU"), V{});
+  EXPECT_EQ(Locations("the central Great Xing'an Range, NE China"), V{});
+  EXPECT_EQ(Locations("at Moneta Ventures, a Sacramento, CA-based venture firm"), V{});
+  EXPECT_EQ(Locations("Media News Company Los Angeles, CA whatstrending.com"), V{"Los Angeles, CA"});
+  EXPECT_EQ(Locations("We met in Boise, ID, USA last year"), V{"Boise, ID"});
+  EXPECT_EQ(Locations("Omaha, NE 68102"), V{"Omaha, NE"});
+  EXPECT_EQ(Locations("Dickinson College, Carlisle, PA\n"), V{"Carlisle, PA"});
+}
+
 }  // namespace
 }  // namespace winnow::pii

@@ -10,7 +10,11 @@
 //     it ("Hauptstraße 12", "Kiannonkatu 98"), or a street type before the
 //     name ("Rue de Rivoli 12", "Via Roma 131", "ul. Cicha 86").
 //   - a number, a capitalized name and a number ("4844 Søndergade 52"),
-//     which needs a context word ("address", "lives at").
+//     which needs a context word ("address", "lives at"); not a name in
+//     capitals ("MOVE 1 STAGE 2"), a month ("2020 August 27") or a name
+//     with a long word in lower case ("2 Organic chemicals 2": a table row;
+//     "Király u. 15" and "Gyula utca 76" are kept).
+// A glued "-ring" after a vowel is an English "-ing" word ("Exploring 5").
 // The Hyperscan candidates are only anchors, because bounded repeats of
 // words before an alternation of 200 suffixes cost ~70 ms and 1 MB of
 // database to compile: a house number and the first byte of the next word
@@ -190,11 +194,22 @@ class StreetAddressDetector : public Detector {
     size_t q = name + 1;
     while (q < t.size() && (IsNameByte(t[q]) || t[q] == '-')) ++q;
     if (q == name + 1 || q >= t.size() || t[q] != ' ') return;
+    // A name in capitals is a label ("MOVE 1 STAGE 2"); a month makes a
+    // date ("2020 August 27").
+    const std::string_view first_word = t.substr(name, q - name);
+    if (!std::any_of(first_word.begin(), first_word.end(), [](char c) { return IsLower(c) || IsHigh(c); }) ||
+        IsMonth(first_word))
+      return;
     ++q;
     for (int k = 0; k < 2 && q < t.size() && !IsDigit(t[q]); ++k) {
       size_t w = q;
       while (w < t.size() && (IsNameByte(t[w]) || t[w] == '.' || t[w] == '-')) ++w;
       if (w == q || w >= t.size() || t[w] != ' ') return;
+      // More words of the name are capitalized, particles or short
+      // abbreviations ("Király u. 15", "Jiřího z Poděbrad", "Gyula utca
+      // 76"); a longer word in lower case is prose ("2 Organic chemicals 2"
+      // is a table row).
+      if (IsLower(t[q]) && w - q > 4 && !IsParticle(t.substr(q, w - q))) return;
       q = w + 1;
     }
     size_t e = q;
@@ -212,6 +227,9 @@ class StreetAddressDetector : public Detector {
     for (std::string_view g : kGluedTypes) {
       if (g.back() != t[space - 1] || g.size() > space || t.substr(space - g.size(), g.size()) != g) continue;
       const size_t name_end = space - g.size();
+      // "-ring" after a vowel is an English word in "-ing" ("Exploring 5");
+      // street names glue it to a consonant ("Kaiserring", "Stadtring").
+      if (g == "ring" && name_end > 0 && IsVowel(t[name_end - 1])) continue;
       size_t b = name_end;
       while (b > 0 && name_end - b <= 31 && (IsNameByte(t[b - 1]) || t[b - 1] == '-')) --b;
       const unsigned char first = t[b];
@@ -384,6 +402,35 @@ class StreetAddressDetector : public Detector {
     if (unit) score += 0.1f;
     if (locality) score += 0.25f;
     out->push_back(Finding{kType, kName, {}, static_cast<uint32_t>(b), static_cast<uint32_t>(e), std::min(score, 1.0f)});
+  }
+
+  static bool IsVowel(char c) {
+    switch (Lower(c)) {
+      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Full or abbreviated month names ("August", "Aug", "Aug.").
+  static bool IsMonth(std::string_view w) {
+    static constexpr std::string_view kMonths[] = {"January", "February", "March", "April", "May",
+                                                   "June", "July", "August", "September", "October",
+                                                   "November", "December"};
+    if (w.ends_with('.')) w.remove_suffix(1);
+    for (std::string_view m : kMonths) {
+      if (w == m || (w.size() == 3 && m.starts_with(w)) || (w == "Sept" && m == "September")) return true;
+    }
+    return false;
+  }
+
+  // Lower-case words inside street names ("Rua do Paseo", "Van der Pek").
+  static bool IsParticle(std::string_view w) {
+    static constexpr std::string_view kParticles[] = {"de", "da", "do", "das", "dos", "del", "della", "dei",
+                                                      "di", "des", "du", "la", "le", "les", "van", "von",
+                                                      "der", "den", "am", "an", "im", "y", "e"};
+    return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles);
   }
 
   static bool IsYear(std::string_view n) {
