@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 
 #include "crypto/secret_file.h"
 #include "winnow/age.h"
@@ -18,8 +17,6 @@ namespace winnow::age {
 namespace {
 
 constexpr size_t kMaxIdentityFileSize = 1 << 24;  // age's own limit, 16 MiB
-
-std::string ErrnoText(int err) { return std::strerror(err); }
 
 }  // namespace
 
@@ -54,40 +51,15 @@ StatusOr<std::vector<X25519Identity>> ReadIdentityFile(const std::string& path) 
 }
 
 Status WriteIdentityFile(const std::string& path, const X25519Identity& identity) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == EEXIST) return Status::AlreadyExists(path + ": identity file already exists");
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  char created[32];
-  const std::time_t now = std::time(nullptr);
-  std::tm utc;
-  gmtime_r(&now, &utc);
-  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
-
   std::string secret = identity.ToString();
   std::string text;
   text.reserve(200);
-  text.append("# created: ").append(created).append("\n");
+  text.append(CreatedLine());
   text.append("# public key: ").append(identity.recipient().ToString()).append("\n");
   text.append(secret).append("\n");
   Wipe(secret.data(), secret.size());
-
-  Status status;
-  size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      status = Status::IoError(path + ": " + ErrnoText(errno));
-      break;
-    }
-    done += static_cast<size_t>(n);
-  }
+  Status status = WriteSecretFile(path, "identity file", text);
   Wipe(text.data(), text.size());
-  if (status.ok() && ::fsync(fd) != 0) status = Status::IoError(path + ": fsync: " + ErrnoText(errno));
-  if (::close(fd) != 0 && status.ok()) status = Status::IoError(path + ": close: " + ErrnoText(errno));
   return status;
 }
 

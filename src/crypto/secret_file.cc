@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 
 namespace winnow {
 namespace {
@@ -73,6 +74,40 @@ Status ReadSecretFile(const std::string& path, std::string_view what, size_t max
   ::close(fd);
   sodium_memzero(buf, sizeof buf);
   return status;
+}
+
+Status WriteSecretFile(const std::string& path, std::string_view what, std::string_view text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == EEXIST) return Status::AlreadyExists(path + ": " + std::string(what) + " already exists");
+    return Status::IoError(path + ": " + ErrnoText(err));
+  }
+  // umask can only clear bits of 0600, but be explicit about the result.
+  Status status;
+  if (::fchmod(fd, 0600) != 0) status = Status::IoError(path + ": chmod: " + ErrnoText(errno));
+  for (size_t done = 0; status.ok() && done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      status = Status::IoError(path + ": " + ErrnoText(errno));
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (status.ok() && ::fsync(fd) != 0) status = Status::IoError(path + ": fsync: " + ErrnoText(errno));
+  if (::close(fd) != 0 && status.ok()) status = Status::IoError(path + ": close: " + ErrnoText(errno));
+  if (!status.ok()) ::unlink(path.c_str());
+  return status;
+}
+
+std::string CreatedLine() {
+  char created[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm utc;
+  gmtime_r(&now, &utc);
+  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return std::string("# created: ") + created + "\n";
 }
 
 }  // namespace winnow

@@ -1,7 +1,8 @@
-// Reading a file that holds secret key material (age identities, pseudonym
-// keys) with the checks every such file gets: refused when group or others
-// may access it, bounded in size, read into one buffer reserved up front so
-// no grown-and-freed copy of the secret is left in memory.
+// Reading and writing files that hold secret key material (age identities,
+// pseudonym keys) with the checks every such file gets: refused when group
+// or others may access it, bounded in size, read into one buffer reserved up
+// front so no grown-and-freed copy of the secret is left in memory; written
+// only as a new file with mode 0600.
 #pragma once
 
 #include <cstddef>
@@ -20,5 +21,13 @@ namespace winnow {
 // `regular_only`, not a regular file; IoError otherwise.
 Status ReadSecretFile(const std::string& path, std::string_view what, size_t max_size, bool regular_only,
                       std::string* contents);
+
+// Writes `text` to a new file `path` created with mode 0600, then fsyncs
+// it. AlreadyExists if `path` exists (a key is never overwritten); IoError
+// otherwise, and a partly written file is removed. The caller wipes `text`.
+Status WriteSecretFile(const std::string& path, std::string_view what, std::string_view text);
+
+// "# created: 2026-11-30T01:50:00Z\n": the first line of a new key file.
+std::string CreatedLine();
 
 }  // namespace winnow

@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 
 #include "crypto/secret_file.h"
@@ -27,8 +26,6 @@ constexpr std::string_view kTokenLabel = "winnow/pii/pseudonym/v1";
 constexpr std::string_view kKeyIdLabel = "winnow/pii/pseudonym-key-id/v1";
 constexpr size_t kMaxKeyFileSize = 1 << 16;
 constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-std::string ErrnoText(int err) { return std::strerror(err); }
 
 
 bool EnsureSodium() { return sodium_init() >= 0; }
@@ -60,18 +57,6 @@ bool DecodeKey(std::string_view text, uint8_t out[PseudonymKey::kSize]) {
   return false;
 }
 
-Status WriteAll(int fd, std::string_view text, const std::string& path) {
-  size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::IoError(path + ": " + ErrnoText(errno));
-    }
-    done += static_cast<size_t>(n);
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -170,36 +155,17 @@ StatusOr<PseudonymKey> PseudonymKey::Load(const std::string& path, const std::st
 
 Status PseudonymKey::Save(const std::string& path, const std::string& matter_dir) const {
   if (!matter_dir.empty() && PathIsInside(path, matter_dir)) return InsideMatter(path, matter_dir);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == EEXIST) return Status::AlreadyExists(path + ": pseudonym key file already exists");
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  char created[32];
-  const std::time_t now = std::time(nullptr);
-  std::tm utc;
-  gmtime_r(&now, &utc);
-  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
-
   char hex[2 * kSize + 1];
   sodium_bin2hex(hex, sizeof hex, state_->key, kSize);
   std::string text;
   text.reserve(400);
   text.append("# winnow pseudonym key: keep it outside every matter, readable by you only (chmod 600)\n");
-  text.append("# created: ").append(created).append("\n");
+  text.append(CreatedLine());
   text.append("# key id: ").append(KeyId()).append("\n");
   text.append(kKeyPrefix).append(" ").append(hex).append("\n");
   sodium_memzero(hex, sizeof hex);
-
-  // umask can only clear bits of 0600, but be explicit about the result.
-  Status status;
-  if (::fchmod(fd, 0600) != 0) status = Status::IoError(path + ": chmod: " + ErrnoText(errno));
-  if (status.ok()) status = WriteAll(fd, text, path);
+  Status status = WriteSecretFile(path, "pseudonym key file", text);
   sodium_memzero(text.data(), text.size());
-  if (status.ok() && ::fsync(fd) != 0) status = Status::IoError(path + ": fsync: " + ErrnoText(errno));
-  if (::close(fd) != 0 && status.ok()) status = Status::IoError(path + ": close: " + ErrnoText(errno));
-  if (!status.ok()) ::unlink(path.c_str());
   return status;
 }
 
