@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "pii/operators.h"
+
 namespace winnow::pii {
 namespace {
 
@@ -19,11 +21,7 @@ bool KnownType(const std::vector<std::string>& types, std::string_view t) {
   return std::find(types.begin(), types.end(), t) != types.end();
 }
 
-constexpr std::string_view kOperators[] = {"placeholder", "pseudonym", "surrogate", "mask", "remove", "keep"};
-
-bool KnownOperator(std::string_view op) {
-  return std::find(std::begin(kOperators), std::end(kOperators), op) != std::end(kOperators);
-}
+bool KnownOperator(std::string_view op) { return ParseOperator(op).has_value(); }
 
 StatusOr<float> Threshold(std::string_view source, const toml::node& node, std::string_view field) {
   std::optional<double> v = node.value<double>();

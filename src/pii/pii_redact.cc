@@ -165,7 +165,12 @@ StatusOr<PiiFilterReport> RedactPiiJsonLines(const std::string& input, const std
   RedactorOptions ro;
   std::string default_op = config.default_operator;
   if (default_op.empty()) default_op = key ? "pseudonym" : "placeholder";
-  ro.default_operator = *ParseOperator(default_op);
+  std::optional<Operator> op = ParseOperator(default_op);
+  if (!op) {
+    return Status::InvalidArgument("unknown operator '" + default_op +
+                                   "' (placeholder, pseudonym, surrogate, mask, remove, keep)");
+  }
+  ro.default_operator = *op;
   for (const auto& [type, op] : config.operators) ro.type_operators[type] = *ParseOperator(op);
   auto needs_key = [](Operator op) { return op == Operator::kPseudonym || op == Operator::kSurrogate; };
   bool need = needs_key(ro.default_operator);
