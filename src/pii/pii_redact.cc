@@ -43,11 +43,13 @@ struct Shared {
 
 // Findings inside a passage the corpus holds (a copy or a headline) are the
 // evidence itself, not a private person's data: keep them, say which work.
-void FindEvidence(const Shared& sh, RedactThread& s, std::string_view text, bool titles) {
+// A corpus work that fails to decode fails the run (Corruption): redacting
+// on without the evidence check would hide a damaged index.
+Status FindEvidence(const Shared& sh, RedactThread& s, std::string_view text, bool titles) {
   s.keep.clear();
-  if (sh.index == nullptr || sh.redact_evidence || s.found.empty()) return;
-  Status st = s.matcher->Match(text, titles, &s.copies);
-  if (!st.ok() || s.copies.empty()) return;
+  if (sh.index == nullptr || sh.redact_evidence || s.found.empty()) return Status::Ok();
+  WINNOW_RETURN_IF_ERROR(s.matcher->Match(text, titles, &s.copies));
+  if (s.copies.empty()) return Status::Ok();
   CodePointCursor cp(text);
   for (uint32_t i = 0; i < s.found.size(); ++i) {
     const uint32_t b = cp.At(s.found[i].begin), e = cp.At(s.found[i].end);
@@ -58,6 +60,7 @@ void FindEvidence(const Shared& sh, RedactThread& s, std::string_view text, bool
       break;
     }
   }
+  return Status::Ok();
 }
 
 void PseudonymizeMeta(const Shared& sh, RedactThread& s, JsonWriter* log) {
@@ -119,7 +122,7 @@ Status RedactLine(const Shared& sh, RedactThread& s, FilterLine& line) {
       ++s.by_type[std::string(f.type)];
     }
     line.count += s.found.size();
-    FindEvidence(sh, s, text, field.name != std::string_view("output"));
+    WINNOW_RETURN_IF_ERROR(FindEvidence(sh, s, text, field.name != std::string_view("output")));
     s.kept += s.keep.size();
     s.log.clear();
     WINNOW_RETURN_IF_ERROR(s.redactor->Apply(text, s.found, s.normalized, s.keep, &s.redacted, &s.log));
