@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,8 +26,13 @@ enum class ReportFormat { kSummary, kCsv, kJson, kHtml };
 // "summary", "csv", "json", "html"; InvalidArgument otherwise.
 StatusOr<ReportFormat> ParseReportFormat(std::string_view name);
 
+class ByteSource;
+
 struct SearchFilterOptions {
   int threads = 0;  // 0: one per core
+  // When set, the input is read from the source this returns (e.g. a
+  // production's documents, OpenProductionEntries) and `input` only names it.
+  std::function<StatusOr<std::unique_ptr<ByteSource>>()> open_input;
   // When set, write the hit report in this format instead of result lines.
   bool report = false;
   ReportFormat report_format = ReportFormat::kSummary;

@@ -50,6 +50,11 @@ class [[nodiscard]] Status {
   // "Corruption: vault/seg-0001.age: block 3: MAC mismatch", or "OK".
   std::string ToString() const;
 
+  // The same code, the message after "context: " (OK stays OK).
+  Status Prefixed(std::string_view context) const {
+    return ok() ? *this : Status(code_, std::string(context) + ": " + message_);
+  }
+
  private:
   Status(StatusCode code, std::string msg) : code_(code), message_(std::move(msg)) {}
 

@@ -26,11 +26,26 @@ std::string SizeText(size_t bytes) {
   return bytes >= (1u << 20) ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes >> 10) + " KiB";
 }
 
+// Whether a "path" is really key material pasted where a file name belongs
+// (it must then never be echoed in a message).
+bool LooksLikeKey(std::string_view path) {
+  std::string upper;
+  for (char c : path) upper.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c));
+  return upper.find("AGE-SECRET-KEY-") != std::string::npos || upper.find("AGE-PLUGIN-") != std::string::npos ||
+         upper.find("WINNOW-PSEUDONYM-KEY-") != std::string::npos ||
+         upper.find("WINNOW-SIGNING-KEY-") != std::string::npos;
+}
+
 }  // namespace
 
 Status ReadSecretFile(const std::string& path, std::string_view what, size_t max_size, bool regular_only,
                       std::string* contents) {
   const std::string kind(what);
+  if (LooksLikeKey(path)) {
+    return Status::InvalidArgument("a key was given where the path of a " + kind +
+                                   " belongs (not repeated here): write the key to a file with mode 0600 and give "
+                                   "its path");
+  }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int err = errno;

@@ -39,7 +39,12 @@ Status RunLineFilter(const std::string& input, const LineFilterOptions& options,
                      const std::function<Status(size_t thread, FilterLine& line)>& process,
                      const std::function<Status(FilterLine& line)>& emit) {
   Compression detected;
-  WINNOW_ASSIGN_OR_RETURN(auto source, OpenInput(input, &detected));
+  std::unique_ptr<ByteSource> source;
+  if (options.open_input) {
+    WINNOW_ASSIGN_OR_RETURN(source, options.open_input());
+  } else {
+    WINNOW_ASSIGN_OR_RETURN(source, OpenInput(input, &detected));
+  }
   if (options.opened) WINNOW_RETURN_IF_ERROR(options.opened());
   RecordSplitter splitter(source.get(), kMaxLineBytes);
   const size_t threads = LineFilterThreads(options);

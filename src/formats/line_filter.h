@@ -10,9 +10,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "io/byte_source.h"
 #include "winnow/status.h"
 
 namespace winnow {
@@ -35,6 +37,9 @@ struct LineFilterOptions {
   // Called once the input is open, before anything is read (so an output
   // is created only for an input that exists).
   std::function<Status()> opened;
+  // When set, the input is read from the source this returns instead of
+  // opening the `input` path (which then only names it in messages).
+  std::function<StatusOr<std::unique_ptr<ByteSource>>()> open_input;
 };
 
 // Reads `input` (a path or "-"; plain, gzip or zstd). `process(thread,

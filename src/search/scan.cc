@@ -3,7 +3,6 @@
 // takes whole shards; each shard's verdicts go to their own age file, so
 // workers never wait for each other and the output does not depend on
 // scheduling. The scan is built in a hidden folder and renamed into place.
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -190,23 +189,6 @@ std::string ScanJson(const ScanSummary& summary, const Shared& sh, const std::st
   return out;
 }
 
-// Removes a partial scan folder left by a crash (it holds only encrypted
-// results and counts).
-void RemoveTree(const std::string& dir) {
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string name = e->d_name;
-      if (name == "." || name == "..") continue;
-      std::string path = dir + "/" + name;
-      struct stat st;
-      if (lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) RemoveTree(path);
-      else unlink(path.c_str());
-    }
-    closedir(d);
-  }
-  rmdir(dir.c_str());
-}
-
 }  // namespace
 }  // namespace search
 
@@ -231,7 +213,7 @@ StatusOr<ScanSummary> ScanMatter(const Matter& matter, std::span<const age::Iden
   ScanSummary summary;
   summary.scan_id = NextScanId(existing);
   summary.dir = scans + "/" + summary.scan_id;
-  for (const std::string& stale : ListPartialScans(scans)) RemoveTree(scans + "/" + stale);
+  for (const std::string& stale : ListPartialScans(scans)) vault::RemoveTree(scans + "/" + stale);
   const std::string partial = scans + "/" + PartialScanName(summary.scan_id);
   WINNOW_RETURN_IF_ERROR(vault::MakeDirs(partial));  // 0700, as every folder of a matter
   WINNOW_RETURN_IF_ERROR(vault::MakeDirs(partial + "/results"));
@@ -260,7 +242,7 @@ StatusOr<ScanSummary> ScanMatter(const Matter& matter, std::span<const age::Iden
   for (auto& th : pool) th.join();
   for (const Status& s : errors) {
     if (!s.ok() && s.message() != "another shard failed") {
-      RemoveTree(partial);
+      vault::RemoveTree(partial);
       return s;
     }
   }

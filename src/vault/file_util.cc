@@ -70,6 +70,11 @@ StatusOr<std::string> Sha256File(const std::string& path, uint64_t* size) {
   return h.HexDigest();
 }
 
+void RemoveTree(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+}
+
 Status MakeDirs(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

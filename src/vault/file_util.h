@@ -37,6 +37,11 @@ Status MakeDirs(const std::string& dir);
 
 StatusOr<std::string> ReadWholeFile(const std::string& path);
 
+// Removes `dir` and everything below it, not following symbolic links;
+// errors are ignored (used for partial scan and production folders a
+// crash left behind).
+void RemoveTree(const std::string& dir);
+
 // An age::Sink that appends to a new file (mode 0600) and can be synced.
 class FileSink final : public age::Sink {
  public:

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "audit_cli.h"
 #include "verbs.h"
 #include "winnow/version.h"
 
@@ -26,7 +27,11 @@ int main(int argc, char** argv) {
   winnow::cli::RegisterScan(app, &run);
   winnow::cli::RegisterReport(app, &run);
   winnow::cli::RegisterPii(app, &run);
+  winnow::cli::RegisterProduce(app, &run);
+  winnow::cli::RegisterVerify(app, &run);
+  winnow::cli::RegisterAudit(app, &run);
 
+  winnow::cli::SetCommandLine(argc, argv);  // for the audit log
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

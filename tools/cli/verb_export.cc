@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "audit_cli.h"
 #include "verbs.h"
 #include "winnow/output_file.h"
 #include "winnow/vault.h"
@@ -27,32 +28,30 @@ int RunExport(const ExportArgs& args) {
     fmt::print(stderr, "winnow export: {}\n", matter.status().ToString());
     return kExitFailure;
   }
+  AuditRecord record;
+  record.verb = "export";
+  record.inputs.push_back(VaultHead(args.matter));
+  auto fail = [&](std::string_view what, const Status& s, int code) {
+    fmt::print(stderr, "{}: {}\n", what, s.ToString());
+    return AuditAndExit(args.matter, std::move(record), s, code);
+  };
   auto identities = LoadIdentities(args.identity, args.matter);
   if (!identities.ok()) {
-    fmt::print(stderr, "winnow export: {}\n", identities.status().ToString());
-    return identities.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+    return fail("winnow export", identities.status(),
+                identities.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure);
   }
   std::vector<const age::Identity*> ids;
   for (const auto& id : *identities) ids.push_back(&id);
   auto reader = VaultReader::Open(**matter, ids);
-  if (!reader.ok()) {
-    fmt::print(stderr, "winnow export: {}\n", reader.status().ToString());
-    return kExitFailure;
-  }
+  if (!reader.ok()) return fail("winnow export", reader.status(), kExitFailure);
   if (args.verify) {
     Status s = (*reader)->Verify();
-    if (!s.ok()) {
-      fmt::print(stderr, "winnow export --verify: {}\n", s.ToString());
-      return kExitFailure;
-    }
+    if (!s.ok()) return fail("winnow export --verify", s, kExitFailure);
     fmt::print(stderr, "vault verified: every segment, index, quarantine and ids file matches the manifest\n");
-    return kExitOk;
+    return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
   }
   auto out = OutputFile::Create(args.output);
-  if (!out.ok()) {
-    fmt::print(stderr, "winnow export: {}\n", out.status().ToString());
-    return kExitFailure;
-  }
+  if (!out.ok()) return fail("winnow export", out.status(), kExitFailure);
   uint64_t n = 0;
   auto write = [&](std::string_view line) -> Status {
     ++n;
@@ -71,13 +70,17 @@ int RunExport(const ExportArgs& args) {
     s = (*reader)->ForEachEntry(write);
   }
   Status closed = (*out)->Close();
-  if (!s.ok() || !closed.ok()) {
-    fmt::print(stderr, "winnow export: {}\n", (!s.ok() ? s : closed).ToString());
-    return kExitFailure;
-  }
+  record.outputs.push_back(OutsideFile(args.output));
+  record.counts = {{args.quarantine ? "quarantined_records" : "entries", n}, {"missing", missing.size()}};
+  if (!s.ok() || !closed.ok()) return fail("winnow export", !s.ok() ? s : closed, kExitFailure);
   for (const std::string& id : missing) fmt::print(stderr, "winnow export: entry {} is not in the vault\n", id);
   fmt::print(stderr, "{} {} exported\n", n, args.quarantine ? "quarantined records" : "entries");
-  return missing.empty() ? kExitOk : kExitFailure;
+  if (!missing.empty()) {
+    return AuditAndExit(args.matter, std::move(record),
+                        Status::NotFound(std::to_string(missing.size()) + " requested entries are not in the vault"),
+                        kExitFailure);
+  }
+  return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
 }
 
 }  // namespace

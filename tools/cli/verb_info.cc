@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "audit_cli.h"
 #include "util/json_writer.h"
 #include "verbs.h"
 #include "winnow/vault.h"
@@ -20,11 +21,15 @@ int RunInfo(const InfoArgs& args) {
     fmt::print(stderr, "winnow info: {}\n", matter.status().ToString());
     return kExitFailure;
   }
+  AuditRecord record;
+  record.verb = "info";
+  record.inputs.push_back(VaultHead(args.matter));
   auto info = GetVaultInfo(**matter);
   if (!info.ok()) {
     fmt::print(stderr, "winnow info: {}\n", info.status().ToString());
-    return kExitFailure;
+    return AuditAndExit(args.matter, std::move(record), info.status(), kExitFailure);
   }
+  record.counts = {{"commits", info->commits}, {"entries", info->entries}, {"quarantined", info->quarantined}};
   const MatterConfig& cfg = (*matter)->config();
   if (args.json) {
     std::string out;
@@ -59,7 +64,7 @@ int RunInfo(const InfoArgs& args) {
     w.EndArray();
     w.EndObject();
     fmt::print("{}\n", out);
-    return kExitOk;
+    return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
   }
   fmt::print("matter      {} (id {})\n", args.matter, cfg.matter_id);
   for (const auto& r : cfg.recipients) fmt::print("recipient   {}\n", r);
@@ -74,7 +79,7 @@ int RunInfo(const InfoArgs& args) {
     fmt::print("source      {} [{}] {} records: {} stored, {} quarantined, {} entries{}\n", s.path, s.format,
                s.records_done, s.stored, s.quarantined, s.entries, s.complete ? "" : " (incomplete: rerun ingest)");
   }
-  return kExitOk;
+  return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
 }
 
 }  // namespace

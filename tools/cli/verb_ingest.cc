@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 
+#include "audit_cli.h"
 #include "progress.h"
 #include "verbs.h"
 #include "winnow/vault.h"
@@ -41,11 +43,16 @@ int RunIngest(const IngestArgs& args) {
   options.threads = args.threads;
   options.checkpoint_bytes = std::max<uint64_t>(1, args.checkpoint_mb) << 20;
   options.reject_duplicate_ids = !args.allow_duplicate_ids;
+  AuditRecord record;
+  record.verb = "ingest";
+  record.inputs.push_back(VaultHead(args.matter));
   uint64_t total = 0;
+  std::map<std::string, uint64_t> sizes;
   for (const std::string& p : args.inputs) {
     std::error_code ec;
     auto size = std::filesystem::file_size(p, ec);
     if (!ec) total += size;
+    if (!ec) sizes[p] = size;
   }
   Progress progress("ingest", total, "B");
   options.progress = [&](uint64_t done) { progress.Update(done); };
@@ -53,10 +60,19 @@ int RunIngest(const IngestArgs& args) {
   progress.Finish();
   if (!report.ok()) {
     fmt::print(stderr, "winnow ingest: {}\n", report.status().ToString());
-    return kExitFailure;
+    record.outputs.push_back(VaultHead(args.matter));
+    return AuditAndExit(args.matter, std::move(record), report.status(), kExitFailure);
   }
   uint64_t quarantined = 0;
+  uint64_t records = 0, stored = 0, already_present = 0, entries = 0;
+  Status first_error;
   for (const IngestFileReport& f : report->files) {
+    record.inputs.push_back(AuditFile{f.path, f.source_id, sizes.count(f.path) ? sizes[f.path] : 0});
+    records += f.records;
+    stored += f.stored;
+    already_present += f.already_present;
+    entries += f.entries;
+    if (!f.status.ok() && first_error.ok()) first_error = f.status;
     if (!f.status.ok()) fmt::print(stderr, "winnow ingest: {}\n", f.status.ToString());
     if (f.already_complete) {
       fmt::print(stderr, "{}: already in the vault ({} records); nothing to do\n", f.path, f.already_present);
@@ -68,9 +84,17 @@ int RunIngest(const IngestArgs& args) {
                f.format, f.records, f.stored, f.quarantined, f.already_present, f.entries);
   }
   fmt::print(stderr, "{} commit(s) to {}/vault\n", report->commits, args.matter);
-  if (!report->all_files_ok()) return kExitFailure;
-  if (args.strict && quarantined > 0) return kExitStrict;
-  return kExitOk;
+  record.outputs.push_back(VaultHead(args.matter));
+  record.counts = {{"files", report->files.size()}, {"records", records},          {"stored", stored},
+                   {"quarantined", quarantined},    {"already_present", already_present},
+                   {"entries", entries},            {"commits", report->commits}};
+  int code = kExitOk;
+  if (!report->all_files_ok()) {
+    code = kExitFailure;
+  } else if (args.strict && quarantined > 0) {
+    code = kExitStrict;
+  }
+  return AuditAndExit(args.matter, std::move(record), first_error, code);
 }
 
 }  // namespace

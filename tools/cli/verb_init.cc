@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "audit_cli.h"
 #include "matter/recipients.h"
 #include "verbs.h"
 #include "winnow/matter.h"
@@ -47,7 +48,11 @@ int RunInit(const InitArgs& args) {
   fmt::print("  created:    {}\n", c.created);
   fmt::print("  shards:     {}\n", c.shards);
   for (const std::string& r : c.recipients) fmt::print("  recipient:  {}\n", r);
-  return kExitOk;
+  AuditRecord record;
+  record.verb = "init";
+  record.outputs.push_back(MatterFile((*matter)->path(), "matter.toml"));
+  record.counts = {{"shards", static_cast<uint64_t>(c.shards)}, {"recipients", c.recipients.size()}};
+  return Audit((*matter)->path(), std::move(record)) ? kExitOk : kExitFailure;
 }
 
 }  // namespace

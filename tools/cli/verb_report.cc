@@ -4,8 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "audit_cli.h"
 #include "verbs.h"
 #include "winnow/output_file.h"
 #include "winnow/search.h"
@@ -32,28 +34,32 @@ int RunReport(const ReportArgs& args) {
     fmt::print(stderr, "winnow report: {}\n", matter.status().ToString());
     return kExitFailure;
   }
+  AuditRecord record;
+  record.verb = "report";
+  auto fail = [&](const Status& s) {
+    fmt::print(stderr, "winnow report: {}\n", s.ToString());
+    return AuditAndExit(args.matter, std::move(record), s, kExitFailure);
+  };
+  auto scans = ListScans(**matter);
+  if (!scans.ok()) return fail(scans.status());
   if (args.list) {
-    auto scans = ListScans(**matter);
-    if (!scans.ok()) {
-      fmt::print(stderr, "winnow report: {}\n", scans.status().ToString());
-      return kExitFailure;
-    }
     for (const std::string& s : *scans) fmt::print("{}\n", s);
-    return kExitOk;
+    record.counts = {{"scans", scans->size()}};
+    return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
+  }
+  const std::string scan_id = args.scan == "latest" && !scans->empty() ? scans->back() : args.scan;
+  if (std::find(scans->begin(), scans->end(), scan_id) != scans->end()) {
+    record.inputs.push_back(MatterFile(args.matter, "scans/" + scan_id + "/scan.json"));
   }
   auto text = RenderScanReport(**matter, args.scan, *format);
-  if (!text.ok()) {
-    fmt::print(stderr, "winnow report: {}\n", text.status().ToString());
-    return kExitFailure;
-  }
+  if (!text.ok()) return fail(text.status());
   auto out = OutputFile::Create(args.output);
   Status s = out.ok() ? (*out)->Append(*text) : out.status();
   if (s.ok()) s = (*out)->Close();
-  if (!s.ok()) {
-    fmt::print(stderr, "winnow report: {}\n", s.ToString());
-    return kExitFailure;
-  }
-  return kExitOk;
+  if (!s.ok()) return fail(s);
+  record.outputs.push_back(OutsideFile(args.output));
+  record.counts = {{"bytes", text->size()}};
+  return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
 }
 
 }  // namespace

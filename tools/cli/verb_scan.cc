@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "audit_cli.h"
 #include "progress.h"
 #include "verbs.h"
 #include "winnow/search.h"
@@ -27,26 +28,32 @@ int RunScan(ScanArgs& args) {
     fmt::print(stderr, "winnow scan: {}\n", matter.status().ToString());
     return kExitFailure;
   }
+  AuditRecord record;
+  record.verb = "scan";
+  record.inputs.push_back(VaultHead(args.matter));
+  if (!args.options.policy_path.empty()) record.inputs.push_back(OutsideFile(args.options.policy_path));
+  if (!args.options.index_dir.empty()) record.inputs.push_back(AuditFile{args.options.index_dir, "", 0});
+  auto fail = [&](const Status& s, int code) {
+    fmt::print(stderr, "winnow scan: {}\n", s.ToString());
+    return AuditAndExit(args.matter, std::move(record), s, code);
+  };
   auto identities = LoadIdentities(args.identity, args.matter);
   if (!identities.ok()) {
-    fmt::print(stderr, "winnow scan: {}\n", identities.status().ToString());
-    return identities.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+    return fail(identities.status(),
+                identities.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure);
   }
   std::vector<const age::Identity*> ids;
   for (const auto& id : *identities) ids.push_back(&id);
   auto info = GetVaultInfo(**matter);
-  if (!info.ok()) {
-    fmt::print(stderr, "winnow scan: {}\n", info.status().ToString());
-    return kExitFailure;
-  }
+  if (!info.ok()) return fail(info.status(), kExitFailure);
   Progress progress("scan", info->entries, "entries");
   args.options.progress = [&](uint64_t entries, uint64_t) { progress.Update(entries); };
   auto start = std::chrono::steady_clock::now();
   auto summary = ScanMatter(**matter, ids, args.options);
   progress.Finish();
   if (!summary.ok()) {
-    fmt::print(stderr, "winnow scan: {}\n", summary.status().ToString());
-    return summary.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+    return fail(summary.status(),
+                summary.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (const std::string& w : summary->warnings) fmt::print(stderr, "winnow scan: warning: {}\n", w);
@@ -55,7 +62,9 @@ int RunScan(ScanArgs& args) {
              summary->scan_id, summary->entries, summary->bytes / 1e6, seconds, summary->relevant, summary->dir);
   fmt::print("hit report: {}/report.html (also report.csv, report.json; winnow report {} --scan {})\n",
              summary->dir, args.matter, summary->scan_id);
-  return kExitOk;
+  record.outputs.push_back(MatterFile(args.matter, "scans/" + summary->scan_id + "/scan.json"));
+  record.counts = {{"entries", summary->entries}, {"relevant", summary->relevant}, {"bytes", summary->bytes}};
+  return AuditAndExit(args.matter, std::move(record), Status::Ok(), kExitOk);
 }
 
 }  // namespace

@@ -7,8 +7,11 @@
 #include <filesystem>
 #include <memory>
 
+#include "io/byte_source.h"
 #include "progress.h"
 #include "verbs.h"
+#include "winnow/matter.h"
+#include "winnow/produce.h"
 #include "winnow/search.h"
 
 namespace winnow::cli {
@@ -19,6 +22,7 @@ struct SearchArgs {
   std::string input = "-";
   std::string output = "-";
   std::string format = "summary";
+  std::string identity;
   SearchFilterOptions options;
   bool stats = false;
 };
@@ -30,8 +34,24 @@ int RunSearch(SearchArgs& args) {
     return kExitUsage;
   }
   args.options.report_format = *format;
+  // A production folder is read through its recipient's key, decrypting on
+  // the fly: no plaintext is written anywhere.
+  std::vector<age::X25519Identity> keys;
+  std::vector<const age::Identity*> ids;
   std::error_code ec;
-  uint64_t total = args.input == "-" ? 0 : std::filesystem::file_size(args.input, ec);
+  const bool production = args.input != "-" && std::filesystem::is_directory(args.input, ec);
+  if (production) {
+    auto loaded = LoadIdentities(args.identity, "");
+    if (!loaded.ok()) {
+      fmt::print(stderr, "winnow search: {}: a production is encrypted: {}\n", args.input,
+                 loaded.status().ToString());
+      return loaded.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitFailure;
+    }
+    keys = std::move(*loaded);
+    for (const auto& k : keys) ids.push_back(&k);
+    args.options.open_input = [&]() { return OpenProductionEntries(args.input, ids); };
+  }
+  uint64_t total = args.input == "-" || production ? 0 : std::filesystem::file_size(args.input, ec);
   Progress progress("search", ec ? 0 : total, "B");
   args.options.progress = [&](uint64_t done) { progress.Update(done); };
   auto start = std::chrono::steady_clock::now();
@@ -66,7 +86,12 @@ void RegisterSearch(CLI::App& app, VerbMain* run) {
       "line, in order, or with --report the hit report.");
   cmd->add_option("--terms,-t", args->terms, "term file: name<TAB>query lines, or TOML [[term]] tables")
       ->required();
-  cmd->add_option("input", args->input, "input file ('-' for standard input)")->capture_default_str();
+  cmd->add_option("input", args->input,
+                  "input file ('-' for standard input), or a production folder (winnow produce), read with "
+                  "--identity")
+      ->capture_default_str();
+  cmd->add_option("--identity,-i", args->identity,
+                  "for a production: the recipient's age identity (default: $WINNOW_IDENTITY)");
   cmd->add_option("--output,-o", args->output, "output file ('-' for standard output)")->capture_default_str();
   cmd->add_flag("--report", args->options.report, "print the hit report instead of the hits");
   cmd->add_option("--format", args->format, "report format: summary, csv, json or html")->capture_default_str();

@@ -30,5 +30,8 @@ void RegisterSearch(CLI::App& app, VerbMain* run);
 void RegisterScan(CLI::App& app, VerbMain* run);
 void RegisterReport(CLI::App& app, VerbMain* run);
 void RegisterPii(CLI::App& app, VerbMain* run);
+void RegisterProduce(CLI::App& app, VerbMain* run);
+void RegisterVerify(CLI::App& app, VerbMain* run);
+void RegisterAudit(CLI::App& app, VerbMain* run);
 
 }  // namespace winnow::cli

@@ -1,0 +1,402 @@
+#include "produce/documents.h"
+
+#include <algorithm>
+#include <climits>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "produce/span_map.h"
+#include "util/json_writer.h"
+#include "vault/file_util.h"
+
+namespace winnow::produce {
+
+std::vector<std::string> LoadFileFields() {
+  return {"BEGBATES", "ENDBATES", "LEVEL", "CONVERSATION", "USER", "DATETIME", "MODEL", "ENTRIES",
+          "RELEVANT", "TURNS", "RULES", "WORKS", "REDACTIONS", "SHA256", "TEXT"};
+}
+
+struct DocumentBuilder::Prepared {
+  bool ready = false;
+  pii::PiiDoc doc;
+  pii::Deidentified deid;
+  std::string entry_token, conversation_token;
+};
+
+namespace {
+
+// One text field of a prepared entry, with its redaction records.
+struct FieldView {
+  const char* name;
+  int tool_index;
+  std::string text;  // de-identified (and, at the span level, elided)
+  std::span<const pii::RedactionRecord> records;
+  std::optional<Elision> elision;
+};
+
+std::vector<FieldView> Fields(pii::PiiDoc& doc, const pii::Deidentified& deid) {
+  std::vector<FieldView> out;
+  for (const pii::PiiDoc::Field& f : doc.Fields()) {
+    FieldView v{f.name, f.tool_index, *f.text, {}, std::nullopt};
+    for (const pii::Deidentified::Field& d : deid.fields) {
+      if (d.tool_index == f.tool_index && std::string_view(d.name) == f.name) v.records = d.records;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+FieldView* Find(std::vector<FieldView>& fields, std::string_view name, int tool_index) {
+  for (FieldView& f : fields) {
+    if (name == f.name && tool_index == f.tool_index) return &f;
+  }
+  return nullptr;
+}
+
+uint32_t CodePoints(std::string_view s) {
+  uint32_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A reason of the scan with its field and spans (original positions).
+struct Reason {
+  simdjson::dom::object obj;
+  std::string field;
+  int tool_index = -1;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+};
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(const BuildSettings& settings, std::unique_ptr<pii::Deidentifier::Worker> worker)
+    : settings_(settings), worker_(std::move(worker)), dat_(LoadFileFields()) {}
+
+DocumentBuilder::~DocumentBuilder() = default;
+
+Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
+  std::string line;
+  line.reserve(e.line.size() + simdjson::SIMDJSON_PADDING);
+  line.assign(e.line);
+  std::string error = pii::ParsePiiDoc(parser_, line, &p->doc);
+  if (error.empty() && !p->doc.is_entry) error = "not a canonical entry";
+  if (!error.empty()) return Status::Corruption("vault entry: " + error);
+  p->entry_token = settings_.key->MetaToken("entry_id", p->doc.entry.entry_id);
+  p->conversation_token = settings_.key->MetaToken("conversation_id", p->doc.entry.conversation_id);
+  // A publisher's URL or domain that made the entry relevant is the
+  // evidence, not a person's data: the URL detector's finding there is kept.
+  std::vector<pii::EvidenceSpan> evidence;
+  if (e.hit) {
+    simdjson::dom::array reasons;
+    if (dom_.parse(e.hit->reasons_json).get_array().get(reasons) == simdjson::SUCCESS) {
+      for (simdjson::dom::element r : reasons) {
+        std::string_view signal, ref, field, publisher;
+        if (r["signal"].get_string().get(signal) || signal != "publisher" || r["ref"].get_string().get(ref) ||
+            (ref != "url" && ref != "domain") || r["field"].get_string().get(field)) {
+          continue;
+        }
+        if (r["publisher"].get_string().get(publisher)) publisher = "";
+        int64_t tool_index = -1;
+        if (r["tool_index"].get_int64().get(tool_index)) tool_index = -1;
+        simdjson::dom::array spans;
+        if (r["spans"].get_array().get(spans)) continue;
+        for (simdjson::dom::element span : spans) {
+          uint64_t b = 0, en = 0;
+          if (span.at(0).get_uint64().get(b) || span.at(1).get_uint64().get(en)) continue;
+          evidence.push_back({std::string(field), static_cast<int>(tool_index), static_cast<uint32_t>(b),
+                              static_cast<uint32_t>(en), "URL",
+                              "evidence: the " + std::string(ref) + " of publisher " + std::string(publisher)});
+        }
+      }
+    }
+  }
+  WINNOW_RETURN_IF_ERROR(worker_->Run(p->doc, &p->deid, evidence));
+  p->ready = true;
+  return Status::Ok();
+}
+
+Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w,
+                                   UnitOutput* u, std::string* text, std::string* log) {
+  const DisclosureLevel level = settings_.disclosure.level;
+  pii::PiiDoc doc = p.doc;  // a copy: the span level elides its texts
+  std::vector<FieldView> fields = Fields(doc, p.deid);
+  const Entry& entry = doc.entry;
+
+  // The scan's reasons, and their spans in the de-identified text.
+  std::vector<Reason> reasons;
+  if (relevant && e.hit) {
+    simdjson::dom::array array;
+    if (dom_.parse(e.hit->reasons_json).get_array().get(array)) {
+      return Status::Corruption("scan results: reasons of entry " + p.doc.entry.entry_id + " do not parse");
+    }
+    for (simdjson::dom::element el : array) {
+      Reason r;
+      if (el.get_object().get(r.obj)) return Status::Corruption("scan results: a reason is not an object");
+      std::string_view field;
+      if (r.obj["field"].get_string().get(field) == simdjson::SUCCESS) r.field.assign(field);
+      int64_t ti;
+      if (r.obj["tool_index"].get_int64().get(ti) == simdjson::SUCCESS) r.tool_index = static_cast<int>(ti);
+      simdjson::dom::array spans;
+      if (r.obj["spans"].get_array().get(spans) == simdjson::SUCCESS) {
+        for (simdjson::dom::element s : spans) {
+          simdjson::dom::array pair;
+          uint64_t b = 0, en = 0;
+          if (s.get_array().get(pair) || pair.at(0).get_uint64().get(b) || pair.at(1).get_uint64().get(en) ||
+              b > en) {
+            return Status::Corruption("scan results: a span of entry " + p.doc.entry.entry_id + " is not [start,end]");
+          }
+          r.spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en));
+        }
+      }
+      FieldView* f = Find(fields, r.field, r.tool_index);
+      if (f != nullptr) {
+        RedactionMap map(f->records);
+        for (auto& [b, en] : r.spans) {
+          b = map.Start(b);
+          en = std::max(b, map.End(en));
+        }
+      }
+      reasons.push_back(std::move(r));
+    }
+  }
+  // Span level: keep the spans and a few words around them.
+  if (level == DisclosureLevel::kSpan) {
+    for (FieldView& f : fields) {
+      std::vector<std::pair<uint32_t, uint32_t>> spans, protect;
+      for (const Reason& r : reasons) {
+        if (r.field == f.name && r.tool_index == f.tool_index) spans.insert(spans.end(), r.spans.begin(), r.spans.end());
+      }
+      for (const pii::RedactionRecord& rec : f.records) protect.emplace_back(rec.out_begin, rec.out_end);
+      f.elision = Elide(f.text, std::move(spans), settings_.span_words, protect);
+      f.text = f.elision->text;
+    }
+  }
+  auto out_pos = [](const FieldView& f, uint32_t p) { return f.elision ? f.elision->Map(p) : p; };
+
+  w->BeginObject();
+  w->Key("entry"); w->String(p.entry_token);
+  w->Key("turn"); w->Int(entry.turn);
+  w->Key("time");
+  if (entry.time.empty()) w->Null(); else w->String(entry.time);
+  w->Key("model");
+  if (entry.model.empty()) w->Null(); else w->String(entry.model);
+  w->Key("alternate"); w->Bool(entry.alternate);
+  w->Key("relevant"); w->Bool(relevant);
+  if (relevant) {
+    w->Key("rules");
+    w->BeginArray();
+    for (const std::string& r : e.hit->rules) w->String(r);
+    w->EndArray();
+  }
+  if (level == DisclosureLevel::kMetadata) {
+    // No chat text: the lengths of the de-identified fields only.
+    w->Key("chars");
+    w->BeginObject();
+    w->Key("prompt"); w->Uint(CodePoints(entry.prompt));
+    w->Key("output"); w->Uint(CodePoints(entry.output));
+    w->Key("tools");
+    w->BeginArray();
+    for (const ToolText& t : entry.tools) w->Uint(CodePoints(t.text));
+    w->EndArray();
+    w->EndObject();
+  } else {
+    const FieldView* prompt = Find(fields, "prompt", -1);
+    const FieldView* output = Find(fields, "output", -1);
+    w->Key("prompt"); w->String(prompt->text);
+    w->Key("output"); w->String(output->text);
+    w->Key("tools");
+    w->BeginArray();
+    for (size_t i = 0; i < entry.tools.size(); ++i) {
+      const FieldView* t = Find(fields, "tools", static_cast<int>(i));
+      w->BeginObject();
+      w->Key("kind"); w->String(entry.tools[i].kind);
+      w->Key("name"); w->String(entry.tools[i].name);
+      w->Key("text"); w->String(t->text);
+      w->EndObject();
+    }
+    w->EndArray();
+    for (const FieldView& f : fields) u->text_bytes += f.text.size();
+    // The load file's TEXT: the entry as a reviewer reads it.
+    fmt::format_to(std::back_inserter(*text), "{}[turn {}{}]\nUSER:\n{}\n\nASSISTANT:\n{}\n", text->empty() ? "" : "\n",
+                   entry.turn, relevant ? ", relevant" : "", prompt->text, output->text);
+    for (size_t i = 0; i < entry.tools.size(); ++i) {
+      fmt::format_to(std::back_inserter(*text), "\nTOOL {} {}:\n{}\n", entry.tools[i].kind, entry.tools[i].name,
+                     Find(fields, "tools", static_cast<int>(i))->text);
+    }
+  }
+  if (level == DisclosureLevel::kSpan) {
+    w->Key("elided");
+    w->BeginArray();
+    for (const FieldView& f : fields) {
+      for (const Elision::Cut& c : f.elision->cuts) {
+        w->BeginObject();
+        w->Key("field"); w->String(f.name);
+        if (f.tool_index >= 0) { w->Key("tool_index"); w->Int(f.tool_index); }
+        w->Key("start"); w->Uint(c.start);
+        w->Key("end"); w->Uint(c.end);
+        w->Key("chars"); w->Uint(c.chars);
+        w->EndObject();
+      }
+    }
+    w->EndArray();
+  }
+  if (!reasons.empty()) {
+    w->Key("reasons");
+    w->BeginArray();
+    for (const Reason& r : reasons) {
+      const FieldView* f = Find(fields, r.field, r.tool_index);
+      w->BeginObject();
+      for (auto [key, value] : r.obj) {
+        w->Key(key);
+        if (key != "spans" || f == nullptr) {
+          w->Raw(simdjson::minify(value));
+          continue;
+        }
+        w->BeginArray();
+        for (auto [b, en] : r.spans) {
+          w->BeginArray();
+          w->Uint(out_pos(*f, b));
+          w->Uint(out_pos(*f, en));
+          w->EndArray();
+        }
+        w->EndArray();
+      }
+      w->EndObject();
+    }
+    w->EndArray();
+  }
+  // Where the produced text holds a replacement.
+  w->Key("redactions");
+  w->BeginArray();
+  std::string record;
+  bool logged = false;
+  for (const FieldView& f : fields) {
+    for (const pii::RedactionRecord& rec : f.records) {
+      if (rec.action != "redacted") continue;
+      ++u->redactions_count;
+      ++u->by_type[rec.type];
+      const uint32_t b = out_pos(f, rec.out_begin), en = out_pos(f, rec.out_end);
+      if (b == UINT32_MAX || en == UINT32_MAX) continue;  // elided with the text around it
+      w->BeginObject();
+      w->Key("field"); w->String(f.name);
+      if (f.tool_index >= 0) { w->Key("tool_index"); w->Int(f.tool_index); }
+      w->Key("start"); w->Uint(b);
+      w->Key("end"); w->Uint(en);
+      w->Key("type"); w->String(rec.type);
+      if (level != DisclosureLevel::kMetadata) { w->Key("replacement"); w->String(rec.replacement); }
+      w->EndObject();
+    }
+    // The redaction log keeps every record, kept ones too, in the
+    // de-identified text's positions before any elision.
+    for (const pii::RedactionRecord& rec : f.records) {
+      record.clear();
+      pii::AppendRecordJson(rec, &record);
+      std::string head = std::string(logged ? "," : "") + "{\"field\":\"" + f.name + "\"";
+      if (f.tool_index >= 0) head += ",\"tool_index\":" + std::to_string(f.tool_index);
+      if (record.size() > 2) head += ",";
+      log->append(head).append(record, 1);
+      logged = true;
+    }
+  }
+  w->EndArray();
+  w->EndObject();
+  return Status::Ok();
+}
+
+Status DocumentBuilder::Build(const Group& group, std::vector<UnitOutput>* out) {
+  const size_t n = group.entries.size();
+  while (prepared_.size() < n) prepared_.push_back(std::make_unique<Prepared>());
+  for (size_t i = 0; i < n; ++i) prepared_[i]->ready = false;
+  out->clear();
+  for (const Unit& unit : group.units) {
+    for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
+      if (!prepared_[i]->ready) WINNOW_RETURN_IF_ERROR(Prepare(group.entries[i], prepared_[i].get()));
+    }
+    UnitOutput& u = out->emplace_back();
+    u.bates = unit.bates;
+    const Prepared& base = *prepared_[unit.base];
+    const Entry& be = base.doc.entry;
+    JsonWriter w(&u.document);
+    w.BeginObject();
+    w.Key("bates"); w.String(unit.bates);
+    w.Key("level"); w.String(settings_.disclosure.ToString());
+    w.Key("conversation"); w.String(base.conversation_token);
+    w.Key("user");
+    if (be.user_id.empty()) w.Null(); else w.String(be.user_id);
+    w.Key("time");
+    if (be.time.empty()) w.Null(); else w.String(be.time);
+    w.Key("model");
+    if (be.model.empty()) w.Null(); else w.String(be.model);
+    std::set<std::string> rules, works;
+    for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
+      const std::optional<Hit>& hit = group.entries[i].hit;
+      if (!hit) continue;
+      ++u.relevant;
+      rules.insert(hit->rules.begin(), hit->rules.end());
+    }
+    w.Key("rules");
+    w.BeginArray();
+    for (const std::string& r : rules) w.String(r);
+    w.EndArray();
+    w.Key("entries");
+    w.BeginArray();
+    std::string text, log_entries, log;
+    for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
+      const bool relevant = group.entries[i].hit.has_value();
+      const Prepared& p = *prepared_[i];
+      std::string entry_log;
+      WINNOW_RETURN_IF_ERROR(WriteEntry(p, group.entries[i], relevant, &w, &u, &text, &entry_log));
+      ++u.entries;
+      if (relevant) {
+        simdjson::dom::array reasons;
+        if (!dom_.parse(group.entries[i].hit->reasons_json).get_array().get(reasons)) {
+          for (simdjson::dom::element r : reasons) {
+            std::string_view work;
+            if (r["work"].get_string().get(work) == simdjson::SUCCESS) works.emplace(work);
+          }
+        }
+      }
+      if (!entry_log.empty() || !p.deid.meta.empty()) {
+        JsonWriter lw(&log_entries);
+        lw.BeginObject();
+        lw.Key("entry"); lw.String(p.entry_token);
+        lw.Key("turn"); lw.Int(p.doc.entry.turn);
+        lw.Key("redactions"); lw.Raw("[" + entry_log + "]");
+        lw.Key("meta");
+        lw.BeginArray();
+        for (const auto& [key, replacement] : p.deid.meta) {
+          lw.BeginObject(); lw.Key("key"); lw.String(key); lw.Key("replacement"); lw.String(replacement); lw.EndObject();
+        }
+        lw.EndArray();
+        lw.EndObject();
+        log_entries.push_back(',');
+      }
+    }
+    w.EndArray();
+    w.EndObject();
+    u.sha256 = vault::Sha256Hex(u.document);
+    u.document.push_back('\n');
+    if (!log_entries.empty()) {
+      log_entries.pop_back();
+      u.redactions = "{\"bates\":\"" + unit.bates + "\",\"entries\":[" + log_entries + "]}\n";
+    }
+    u.rules.assign(rules.begin(), rules.end());
+    u.month = be.time.size() >= 7 ? be.time.substr(0, 7) : "unknown";
+    u.model = be.model.empty() ? "unknown" : be.model;
+    // The load-file record.
+    std::string turns = std::to_string(prepared_[unit.lo]->doc.entry.turn);
+    if (unit.hi > unit.lo) turns += "-" + std::to_string(prepared_[unit.hi]->doc.entry.turn);
+    std::string rule_list, work_list;
+    for (const std::string& r : rules) rule_list += (rule_list.empty() ? "" : "; ") + r;
+    for (const std::string& wk : works) work_list += (work_list.empty() ? "" : "; ") + wk;
+    const std::vector<std::string> row = {unit.bates, unit.bates, settings_.disclosure.ToString(),
+                                          base.conversation_token, be.user_id, be.time, be.model,
+                                          std::to_string(u.entries), std::to_string(u.relevant), turns, rule_list,
+                                          work_list, std::to_string(u.redactions_count), u.sha256, text};
+    dat_.AppendRow(row, &u.dat_row);
+  }
+  return Status::Ok();
+}
+
+}  // namespace winnow::produce
