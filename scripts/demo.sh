@@ -3,7 +3,8 @@
 # generate chat logs with planted ground truth, convert them to canonical
 # entries, create keys and a matter, ingest into the encrypted vault, show
 # what it holds, read one entry back with the custodian's key, find copies
-# and relevant entries, and de-identify every entry.
+# and relevant entries, de-identify every entry, and make, verify and
+# search a signed, encrypted production.
 set -euo pipefail
 winnow=$(realpath "${1:-build/winnow}")
 cd "$(dirname "$0")/.."
@@ -122,3 +123,23 @@ grep -m1 -o '"prompt":"[^"]*\[PERSON_[^"]*"' "$demo/redacted.jsonl" | head -c 40
 grep -m1 -o '"prompt":"[^"]*\[EMAIL_ADDRESS_[^"]*"' "$demo/redacted.jsonl" | head -c 400; echo
 echo "its redaction log line holds positions and replacements, never the values:"
 grep -m1 '"type":"EMAIL_ADDRESS"' "$demo/redactions.jsonl" | head -c 400; echo
+
+step "13. a production for the newspaper's counsel: the relevant entries at the entry level, de-identified, Bates-numbered, with a load file, logs, a cover report, signed by the producer and encrypted to the recipient"
+"$winnow" keygen -o "$demo/keys/recipient.key" > "$demo/recipient.txt" 2>/dev/null
+"$winnow" keygen --signing -o "$demo/keys/producer-signing.key" > /dev/null
+"$winnow" produce "$demo/matter" --identity "$demo/keys/custodian.key" --to "$(cat "$demo/recipient.txt")" \
+  --prefix OAI-NYT- --signing-key "$demo/keys/producer-signing.key" --key "$demo/keys/pseudonym.key" \
+  --index "$demo/corpus" --level entry > "$demo/produce.txt"
+head -10 "$demo/produce.txt"; echo "  ..."; tail -2 "$demo/produce.txt"
+prod=$(ls -d "$demo"/matter/productions/PROD* | tail -1)
+ls -l "$prod"
+
+step "14. the recipient verifies the production (signature, hashes, Bates continuity, every decrypted document) and reads one document"
+"$winnow" verify "$prod" --signer "$demo/keys/producer-signing.key.pub" --identity "$demo/keys/recipient.key"
+echo "one decrypted, de-identified document (age -d | head -1):"
+{ age -d -i "$demo/keys/recipient.key" "$prod/documents.jsonl.age" | grep -m1 '"redactions":\[{' | head -c 900; } || true; echo
+echo "the recipient searches the production without writing plaintext to disk:"
+printf 'paywall\tpaywall OR archive.ph\nledger\t"daily ledger"\n' > "$demo/recipient-terms.tsv"
+"$winnow" search --terms "$demo/recipient-terms.tsv" "$prod" --identity "$demo/keys/recipient.key" --report | head -8
+echo "the matter's audit log (hash chained):"
+"$winnow" audit verify "$demo/matter"

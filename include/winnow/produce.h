@@ -20,6 +20,7 @@
 #include "winnow/age.h"
 #include "winnow/matter.h"
 #include "winnow/pii.h"
+#include "winnow/search.h"
 #include "winnow/status.h"
 
 namespace winnow {
@@ -93,6 +94,12 @@ StatusOr<VerifyProductionReport> VerifyProduction(const std::string& dir, const 
 
 // Whether `dir` holds a production (its manifest.json names the format).
 bool IsProductionDir(const std::string& dir);
+
+// The production's cover figures (counts by level, rule, month, model,
+// withheld and redacted) from its manifest, in `format` (summary: the
+// terminal text; html: the cover report; json: the stats object; csv: one
+// row per figure). Needs no key.
+StatusOr<std::string> RenderProductionReport(const std::string& dir, ReportFormat format);
 
 // The production's documents as JSON lines a search reads: one canonical
 // entry line per produced entry (`entry_id` is the Bates number, with

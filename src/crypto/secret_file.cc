@@ -42,7 +42,7 @@ Status ReadSecretFile(const std::string& path, std::string_view what, size_t max
                       std::string* contents) {
   const std::string kind(what);
   if (LooksLikeKey(path)) {
-    return Status::InvalidArgument("a key was given where the path of a " + kind +
+    return Status::InvalidArgument("a key was given where the path of the " + kind +
                                    " belongs (not repeated here): write the key to a file with mode 0600 and give "
                                    "its path");
   }

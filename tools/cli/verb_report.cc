@@ -10,6 +10,7 @@
 #include "audit_cli.h"
 #include "verbs.h"
 #include "winnow/output_file.h"
+#include "winnow/produce.h"
 #include "winnow/search.h"
 
 namespace winnow::cli {
@@ -28,6 +29,18 @@ int RunReport(const ReportArgs& args) {
   if (!format.ok()) {
     fmt::print(stderr, "winnow report: --format: {}\n", format.status().message());
     return kExitUsage;
+  }
+  if (IsProductionDir(args.matter)) {
+    // A production folder, as the recipient has it: no matter, no key.
+    auto text = RenderProductionReport(args.matter, *format);
+    auto out = text.ok() ? OutputFile::Create(args.output) : text.status();
+    Status s = out.ok() ? (*out)->Append(*text) : out.status();
+    if (s.ok()) s = (*out)->Close();
+    if (!s.ok()) {
+      fmt::print(stderr, "winnow report: {}\n", s.ToString());
+      return kExitFailure;
+    }
+    return kExitOk;
   }
   auto matter = Matter::Open(args.matter);
   if (!matter.ok()) {
@@ -69,8 +82,9 @@ void RegisterReport(CLI::App& app, VerbMain* run) {
   CLI::App* cmd = app.add_subcommand(
       "report",
       "Print the hit report of a scan: per term and per rule, hits, unique hits, conversations and users, with "
-      "totals and the share of the vault (docs/hit-report.md).");
-  cmd->add_option("matter", args->matter, "matter directory")->required();
+      "totals and the share of the vault (docs/hit-report.md). Given a production folder instead, print its "
+      "cover figures (docs/production.md); no key is needed for either.");
+  cmd->add_option("matter", args->matter, "matter directory, or a production folder")->required();
   cmd->add_option("--scan,-s", args->scan, "scan id (S0001, ...) or latest")->capture_default_str();
   cmd->add_option("--format", args->format, "summary, csv, json or html")->capture_default_str();
   cmd->add_option("--output,-o", args->output, "output file ('-' for standard output)")->capture_default_str();
