@@ -55,6 +55,7 @@ bench: deps
 	@bash bench/pii_eval.sh build-bench
 	@/usr/bin/python3 bench/presidio_eval.py build-bench
 	@bash bench/pii_peers.sh build-bench
+	@bash bench/produce_run.sh build-bench
 
 clean:
 	rm -rf build build-asan build-fuzz build-bench demo

@@ -398,9 +398,13 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
     return Status::InvalidArgument("de-identification cannot be turned off for a production: the settings use the "
                                    "keep operator (choose pseudonym, surrogate, placeholder, mask or remove)");
   }
+  // The scan: required unless --all, where it only adds reasons (the
+  // latest one if there is any, unless one is named).
   std::optional<ScanInfo> scan;
-  if (!options.all || !options.scan_id.empty()) {
-    WINNOW_ASSIGN_OR_RETURN(ScanInfo s, OpenScan(matter, options.scan_id.empty() ? "latest" : options.scan_id));
+  const std::string scan_id = options.scan_id.empty() ? "latest" : options.scan_id;
+  WINNOW_ASSIGN_OR_RETURN(std::vector<std::string> scans, ListScans(matter));
+  if (!options.all || scan_id != "latest" || !scans.empty()) {
+    WINNOW_ASSIGN_OR_RETURN(ScanInfo s, OpenScan(matter, scan_id));
     scan.emplace(std::move(s));
   }
   std::string audit_head;

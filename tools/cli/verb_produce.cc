@@ -98,8 +98,8 @@ void RegisterProduce(CLI::App& app, VerbMain* run) {
       ->required();
   cmd->add_option("--scan", o.scan_id, "the scan whose relevant entries are produced")->capture_default_str();
   cmd->add_flag("--all", o.all,
-                "produce every entry of the vault (a court's order), not a scan's relevant set; with --scan, "
-                "relevant entries still carry their reasons");
+                "produce every entry of the vault (a court's order), not a scan's relevant set; entries the "
+                "scan (the latest, if any) found relevant still carry their reasons");
   cmd->add_option("--level", args->level, "metadata, span, entry, context:N or conversation")
       ->capture_default_str();
   cmd->add_option("--pii-config", o.pii.config_path, "de-identification settings (pii.toml or a policy's [pii])");
