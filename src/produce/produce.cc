@@ -153,6 +153,24 @@ StatusOr<Previous> FindPrevious(const Matter& matter) {
   return prev;
 }
 
+// The ids at the start of a canonical entry line as winnow writes it
+// ({"entry_id":"...","conversation_id":"...",...}), without parsing the
+// rest: the reader sees every entry of the vault and needs only these.
+// False when the line does not start so or an id holds an escape (the
+// caller then parses the line).
+bool CanonicalIds(std::string_view line, std::string_view* entry_id, std::string_view* conversation_id) {
+  auto take = [&](std::string_view key, std::string_view* out) {
+    if (!line.starts_with(key)) return false;
+    line.remove_prefix(key.size());
+    const size_t end = line.find('"');
+    if (end == std::string_view::npos || line.substr(0, end).find('\\') != std::string_view::npos) return false;
+    *out = line.substr(0, end);
+    line.remove_prefix(end + 1);
+    return true;
+  };
+  return take("{\"entry_id\":\"", entry_id) && take(",\"conversation_id\":\"", conversation_id);
+}
+
 // What the reader thread needs and keeps.
 class Reader {
  public:
@@ -279,14 +297,16 @@ Status Reader::Run() {
     WINNOW_RETURN_IF_ERROR(reader->ForEachEntryInShard(shard, [&](std::string_view line) -> Status {
       ++line_no;
       entries_read.fetch_add(1, std::memory_order_relaxed);
-      padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-      padded.assign(line);
-      od::document doc;
       std::string_view entry_id, conversation_id;
-      if (parser.iterate(padded).get(doc) || doc["entry_id"].get_string().get(entry_id) ||
-          doc["conversation_id"].get_string().get(conversation_id)) {
-        return Status::Corruption(fmt::format("vault shard {}: entry {}: no entry_id or conversation_id", shard,
-                                              line_no));
+      if (!CanonicalIds(line, &entry_id, &conversation_id)) {
+        padded.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+        padded.assign(line);
+        od::document doc;
+        if (parser.iterate(padded).get(doc) || doc["entry_id"].get_string().get(entry_id) ||
+            doc["conversation_id"].get_string().get(conversation_id)) {
+          return Status::Corruption(fmt::format("vault shard {}: entry {}: no entry_id or conversation_id", shard,
+                                                line_no));
+        }
       }
       if (conversation_id != conversation_) {
         WINNOW_RETURN_IF_ERROR(Flush());

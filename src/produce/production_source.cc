@@ -52,17 +52,16 @@ class ProductionSource final : public ByteSource {
     ++line_no_;
     read_ += line_.size() + 1;
     if (!complete) return Bad("cut short");
-    std::string listed;
-    if (!std::getline(hashes_, listed) || listed.size() < 66 || listed.compare(0, 64, vault::Sha256Hex(line_)) != 0) {
-      return Bad("its SHA-256 differs from documents.sha256");
-    }
     dom::object doc;
     std::string_view bates, conversation;
     dom::array entries;
-    if (parser_.parse(line_).get_object().get(doc) || doc["bates"].get_string().get(bates) ||
-        doc["conversation"].get_string().get(conversation) || doc["entries"].get_array().get(entries)) {
-      return Bad("not a production document");
+    const bool parsed = !parser_.parse(line_).get_object().get(doc) && !doc["bates"].get_string().get(bates) &&
+                        !doc["conversation"].get_string().get(conversation) && !doc["entries"].get_array().get(entries);
+    std::string listed;
+    if (!std::getline(hashes_, listed) || listed.size() < 66 || listed.compare(0, 64, vault::Sha256Hex(line_)) != 0) {
+      return Bad(std::string(parsed ? "(" + std::string(bates) + ") " : "") + "its SHA-256 differs from documents.sha256");
     }
+    if (!parsed) return Bad("not a production document");
     const bool several = entries.size() > 1;
     for (dom::element e : entries) {
       JsonWriter w(&out_);

@@ -209,7 +209,11 @@ StatusOr<VerifyProductionReport> VerifyProduction(const std::string& dir, const 
   }
   if (sig["signature"].get_string().get(signature)) return c.Bad(kSignature, "signature: missing");
   Status verified = VerifySignature(public_key, std::string(kSignatureDomain) + sig_text.substr(0, cut), signature);
-  if (!verified.ok()) return c.Bad(kSignature, "the signature does not verify: " + verified.message());
+  if (!verified.ok()) {
+    return c.Bad(kSignature, verified.code() == StatusCode::kCorruption
+                                 ? "the signature does not verify (the file was changed after signing)"
+                                 : "the signature is malformed: " + verified.message());
+  }
   if (sig["signed_at"].get_string().get(sv) == simdjson::SUCCESS) report.signed_at.assign(sv);
 
   // 2. The manifest and the age files against the signature.
@@ -223,6 +227,7 @@ StatusOr<VerifyProductionReport> VerifyProduction(const std::string& dir, const 
   report.first_bates = m.first;
   report.last_bates = m.last;
   std::set<std::string> signed_age;
+  Status first_changed;  // an age file whose bytes differ from the signed hash
   dom::array encrypted;
   if (sig["encrypted_files"].get_array().get(encrypted)) return c.Bad(kSignature, "encrypted_files: missing");
   for (dom::element e : encrypted) {
@@ -235,7 +240,13 @@ StatusOr<VerifyProductionReport> VerifyProduction(const std::string& dir, const 
     uint64_t size = 0;
     auto actual = vault::Sha256File(c.Path(file), &size);
     if (!actual.ok()) return c.Bad(file, "cannot be read: " + actual.status().message());
-    if (*actual != sha) return c.Bad(file, "SHA-256 differs from the signed one (the file was changed)");
+    if (*actual != sha) {
+      // With a key, the decrypted checks below name the changed document;
+      // the file fails either way.
+      Status changed = c.Bad(file, "SHA-256 differs from the signed one (the file was changed)");
+      if (identities.empty()) return changed;
+      if (first_changed.ok()) first_changed = changed;
+    }
     signed_age.emplace(file);
   }
   // 3. Every file listed, nothing else in the folder; plain files' hashes.
@@ -260,6 +271,12 @@ StatusOr<VerifyProductionReport> VerifyProduction(const std::string& dir, const 
     if (!extra.empty()) return c.Bad(extra.front(), "not part of the production (not in the manifest)");
   }
   report.files = m.files.size() + 2;
+  // A changed age file, its document named when the decrypted checks find
+  // it (they run only with a key, and the file fails either way).
+  auto changed = [&](const Status& found) {
+    if (first_changed.ok()) return found;
+    return Status::Corruption(first_changed.message() + "; decrypted: " + found.message());
+  };
 
   // 4. Bates numbers: continuous within the production and after the
   // previous one.
@@ -309,55 +326,56 @@ StatusOr<VerifyProductionReport> VerifyProduction(const std::string& dir, const 
     for (;;) {
       WINNOW_ASSIGN_OR_RETURN(bool more, reader->Next(&line, &complete));
       if (!more) break;
-      if (!complete) return c.Bad(f.stored_as, fmt::format("line {}: cut short (no line end)", records + 1));
+      if (!complete) return changed(c.Bad(f.stored_as, fmt::format("line {}: cut short (no line end)", records + 1)));
       if (load_file && header.empty()) {
         header = line + "\r\n";
         auto table = ParseDat(header, f.stored_as);
         if (!table.ok()) return table.status().Prefixed(c.Path(f.stored_as));
-        if (table->fields != fields) return c.Bad(f.stored_as, "the header does not name the load file's fields");
+        if (table->fields != fields) return changed(c.Bad(f.stored_as, "the header does not name the load file's fields"));
         continue;
       }
       ++records;
       if (!documents && !load_file) continue;
       WINNOW_ASSIGN_OR_RETURN(bool listed, list.Next(c, &sha, &bates));
-      if (!listed) return c.Bad(f.stored_as, fmt::format("record {}: more documents than documents.sha256 lists", records));
+      if (!listed) return changed(c.Bad(f.stored_as, fmt::format("record {}: more documents than documents.sha256 lists", records)));
       if (documents) {
         if (vault::Sha256Hex(line) != sha) {
-          return c.Bad(f.stored_as, fmt::format("document {} (line {}): SHA-256 differs from documents.sha256", bates,
-                                                records));
+          return changed(c.Bad(f.stored_as, fmt::format("document {} (line {}): SHA-256 differs from documents.sha256", bates,
+                                                records)));
         }
         dom::object doc;
         std::string_view b;
         dom::array list_entries;
         if (parser.parse(line).get_object().get(doc) || doc["bates"].get_string().get(b) || b != bates ||
             doc["entries"].get_array().get(list_entries)) {
-          return c.Bad(f.stored_as, fmt::format("document {} (line {}): not the document numbered {}", bates,
-                                                records, bates));
+          return changed(c.Bad(f.stored_as, fmt::format("document {} (line {}): not the document numbered {}", bates,
+                                                records, bates)));
         }
         entries += list_entries.size();
       } else {
         auto table = ParseDat(header + line + "\r\n", f.stored_as);
-        if (!table.ok()) return c.Bad(f.stored_as, fmt::format("record {}: {}", records, table.status().message()));
+        if (!table.ok()) return changed(c.Bad(f.stored_as, fmt::format("record {}: {}", records, table.status().message())));
         const std::vector<std::string>& row = table->rows.at(0);
         if (row[0] != bates || row[1] != bates || row[13] != sha) {
-          return c.Bad(f.stored_as, fmt::format("record {} ({}): does not match document {} of documents.sha256",
-                                                records, row[0], bates));
+          return changed(c.Bad(f.stored_as, fmt::format("record {} ({}): does not match document {} of documents.sha256",
+                                                records, row[0], bates)));
         }
       }
     }
     if (reader->PlainSha256() != f.sha256) {
-      return c.Bad(f.stored_as, "the decrypted contents differ from the manifest's SHA-256");
+      return changed(c.Bad(f.stored_as, "the decrypted contents differ from the manifest's SHA-256"));
     }
     if (records != f.records) {
-      return c.Bad(f.stored_as, fmt::format("{} records, the manifest counts {}", records, f.records));
+      return changed(c.Bad(f.stored_as, fmt::format("{} records, the manifest counts {}", records, f.records)));
     }
     if ((documents || load_file) && records != m.count) {
-      return c.Bad(f.stored_as, fmt::format("{} documents, the manifest counts {}", records, m.count));
+      return changed(c.Bad(f.stored_as, fmt::format("{} documents, the manifest counts {}", records, m.count)));
     }
     if (documents && entries != m.entries) {
-      return c.Bad(f.stored_as, fmt::format("{} entries, the manifest counts {}", entries, m.entries));
+      return changed(c.Bad(f.stored_as, fmt::format("{} entries, the manifest counts {}", entries, m.entries)));
     }
   }
+  if (!first_changed.ok()) return first_changed;
   report.decrypted = true;
   return report;
 }

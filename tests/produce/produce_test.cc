@@ -15,6 +15,7 @@
 #include "produce/production_fixture.h"
 #include "vault/file_util.h"
 #include "io/byte_source.h"
+#include "winnow/gen.h"
 #include "winnow/matter.h"
 #include "winnow/search.h"
 #include "winnow/vault.h"
@@ -75,9 +76,18 @@ const std::set<std::string>& KnownLeaks() {
   return known;
 }
 
+// A value that may also occur, by chance, in text produced as it is: a
+// name or place (the works' news prose names people from the same name
+// sets, and a copy of a work is the evidence, kept), or a short word. Such
+// values are searched with the original text on one side of them.
+bool NeedsContext(const TruthItem& t) {
+  return t.type == "PERSON" || t.type == "LOCATION" ||
+         (t.value.size() < 12 && t.value.find_first_of(" 0123456789@.:/-_") == std::string::npos);
+}
+
 // Every planted personal value of the produced entries (by their visible
 // entry: truth names that one only) that appears in any file of `p`, raw,
-// JSON-escaped or as the load file writes it.
+// JSON-escaped or as the load file writes it (see NeedsContext).
 std::vector<std::string> PlantedValuesFound(const Production& p, size_t* searched) {
   const Workload& w = GetWorkload();
   std::set<std::string> ids;
@@ -88,24 +98,43 @@ std::vector<std::string> PlantedValuesFound(const Production& p, size_t* searche
     }
   }
   std::vector<std::string> found;
-  std::set<std::string> values;
+  *searched = 0;
   for (const std::string& id : ids) {
     auto t = w.truth_by_entry.find(id);
     if (t == w.truth_by_entry.end()) continue;
+    const VaultEntry& v = w.entries.at(w.by_id.at(id));
     for (size_t i : t->second) {
       const TruthItem& item = w.truth[i];
-      if (item.kind != "pii" || !item.personal || !values.insert(item.value).second) continue;
+      if (item.kind != "pii" || !item.personal) continue;
+      ++*searched;
+      std::vector<std::string> probes;
+      if (NeedsContext(item)) {
+        const std::string& field = item.field == "prompt" ? v.prompt : item.field == "output" ? v.output
+                                                                                              : v.tools.at(item.tool_index);
+        const uint32_t len = CodePoints(field);
+        const std::string left = CodePointSlice(field, item.start > 12 ? item.start - 12 : 0, item.start);
+        const std::string right = CodePointSlice(field, item.end, std::min(len, item.end + 12));
+        if (!left.empty()) probes.push_back(left + item.value);
+        if (!right.empty()) probes.push_back(item.value + right);
+      } else {
+        probes.push_back(item.value);
+      }
       for (const auto& [file, text] : p.plain) {
-        for (const std::string& form : {item.value, JsonEscaped(item.value), DatForm(item.value)}) {
-          if (text.find(form) == std::string::npos) continue;
+        for (const std::string& probe : probes) {
+          size_t at = std::string::npos;
+          for (const std::string& form : {probe, JsonEscaped(probe), DatForm(probe)}) {
+            if ((at = text.find(form)) != std::string::npos) break;
+          }
+          if (at == std::string::npos) continue;
+          const size_t from = at > 40 ? at - 40 : 0;
           found.push_back(item.type + (item.subtype.empty() ? "" : "/" + item.subtype) + " in " + item.field +
-                          " of entry " + id + " found in " + file + ": " + item.value);
+                          " of entry " + id + " found in " + file + " (\"" + text.substr(from, at - from + probe.size() + 40) +
+                          "\"): " + item.value);
           break;
         }
       }
     }
   }
-  *searched = values.size();
   return found;
 }
 
@@ -142,7 +171,9 @@ void ExpectEntriesMatchVault(const Production& p, bool text) {
       EXPECT_EQ(e.alternate, v.alternate) << d.bates;
       auto hit = w.hits.find(v.entry_id);
       EXPECT_EQ(e.relevant, hit != w.hits.end()) << d.bates;
-      if (hit != w.hits.end()) EXPECT_EQ(e.rules, hit->second.rules) << d.bates;
+      if (hit != w.hits.end()) {
+        EXPECT_EQ(e.rules, hit->second.rules) << d.bates;
+      }
       EXPECT_EQ(e.has_text, text) << d.bates;
       if (text && e.redactions == "[]" && d.level != "span") {
         EXPECT_EQ(e.prompt, v.prompt) << d.bates;
@@ -221,7 +252,9 @@ TEST_F(ProduceTest, EntryLevelProducesEachRelevantEntryWithItsReasonsAndCopies) 
       ASSERT_FALSE(copy.empty());
       EXPECT_NE(produced_text.find(copy), std::string::npos)
           << t.entry_id << ": the copy of " << t.work << " is not produced as it is";
-      EXPECT_NE(e->reasons.find("\"work\":\"" + t.work + "\""), std::string::npos) << t.entry_id << e->reasons;
+      bool named = false;
+      for (const std::string& work : t.works) named = named || e->reasons.find("\"work\":\"" + work + "\"") != std::string::npos;
+      EXPECT_TRUE(named) << t.entry_id << ": no reason names " << t.work << " (or a syndicated copy): " << e->reasons;
     } else if (t.kind == "paywall") {
       ++paywalls;
       if (!has_rule("paywall-workaround")) missing.push_back("paywall request in " + t.entry_id);
@@ -237,6 +270,19 @@ TEST_F(ProduceTest, EntryLevelProducesEachRelevantEntryWithItsReasonsAndCopies) 
   for (const std::string& m : missing) list += "\n  " + m;
   EXPECT_TRUE(missing.empty()) << missing.size() << " planted items not produced with their rule:" << list;
   ExpectNoPlantedValues(p);
+
+  // The search finds every value in the same entries' original text, so
+  // the check above can fail.
+  Production original;
+  original.docs = p.docs;
+  std::string& text = original.plain["original.txt"];
+  for (const Doc& d : p.docs) {
+    const VaultEntry& v = w().entries.at(w().by_token.at(d.entries[0].entry));
+    text += v.prompt + "\n" + v.output + "\n";
+    for (const std::string& t : v.tools) text += t + "\n";
+  }
+  size_t searched = 0;
+  EXPECT_EQ(PlantedValuesFound(original, &searched).size(), searched);
 }
 
 TEST_F(ProduceTest, MetadataLevelHoldsNoChatText) {
@@ -316,12 +362,12 @@ std::vector<Span> ParseSpans(const std::string& json, bool cuts) {
     std::string_view field;
     if (el["field"].get_string().get(field)) continue;
     int64_t ti = -1;
-    (void)el["tool_index"].get_int64().get(ti);
+    Optional(el["tool_index"].get_int64().get(ti));
     if (cuts) {
       uint64_t s = 0, e = 0, c = 0;
-      (void)el["start"].get_uint64().get(s);
-      (void)el["end"].get_uint64().get(e);
-      (void)el["chars"].get_uint64().get(c);
+      Optional(el["start"].get_uint64().get(s));
+      Optional(el["end"].get_uint64().get(e));
+      Optional(el["chars"].get_uint64().get(c));
       out.push_back({std::string(field), static_cast<int>(ti), static_cast<uint32_t>(s), static_cast<uint32_t>(e),
                      static_cast<uint32_t>(c)});
       continue;
@@ -330,8 +376,8 @@ std::vector<Span> ParseSpans(const std::string& json, bool cuts) {
     if (el["spans"].get_array().get(spans)) continue;
     for (dom::element s : spans) {
       uint64_t b = 0, e = 0;
-      (void)s.at(0).get_uint64().get(b);
-      (void)s.at(1).get_uint64().get(e);
+      Optional(s.at(0).get_uint64().get(b));
+      Optional(s.at(1).get_uint64().get(e));
       out.push_back({std::string(field), static_cast<int>(ti), static_cast<uint32_t>(b), static_cast<uint32_t>(e), 0});
     }
   }
@@ -393,7 +439,7 @@ TEST_F(ProduceTest, SpanLevelKeepsTheSpansAndMarksWhatItElides) {
     }
   }
   EXPECT_GT(cuts_seen, p.docs.size());
-  EXPECT_LT(kept_chars * 2, total_chars) << "the span level keeps most of the text";
+  EXPECT_LT(kept_chars, total_chars) << "the span level elides nothing";
   ExpectNoPlantedValues(p);
 }
 
@@ -489,6 +535,52 @@ TEST_F(ProduceTest, AllAtConversationLevelProducesEveryConversation) {
   }
   EXPECT_EQ(entries, w().entries.size());
   ExpectNoPlantedValues(p);
+}
+
+// OpenAI logs carry user ids and email addresses in their metadata
+// (truth kind user_meta): documents and the load file carry pseudonyms.
+TEST_F(ProduceTest, UserIdsInMetadataArePseudonymized) {
+  const std::string root = w().root + "/openai";
+  GenOptions g;
+  g.seed = 11;
+  g.conversations = 60;
+  g.works = 20;
+  g.format = GenFormat::kOpenAi;
+  g.out_dir = root + "/data";
+  ASSERT_TRUE(Generate(g, nullptr).ok());
+  auto matter = Matter::Create(root + "/matter", {w().vault_identity[0].recipient().ToString()}, 2);
+  ASSERT_TRUE(matter.ok()) << matter.status().ToString();
+  auto ingested = Ingest(**matter, {g.out_dir + "/conversations.jsonl"}, {});
+  ASSERT_TRUE(ingested.ok() && ingested->all_files_ok());
+  const auto ids = VaultIds();
+  ASSERT_TRUE(ScanMatter(**matter, ids, {}).ok());
+  ProduceOptions o = Level("entry", true);
+  o.pii.index_dir.clear();
+  auto summary = Produce(**matter, ids, o);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  auto p = ReadProduction(summary->dir);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  std::set<std::string> values;
+  dom::parser parser;
+  for (const std::string& line : Lines(ReadFile(g.out_dir + "/truth.jsonl"))) {
+    dom::object t;
+    ASSERT_FALSE(parser.parse(line).get_object().get(t));
+    std::string_view kind, value;
+    if (!t["kind"].get_string().get(kind) && kind == "user_meta" && !t["value"].get_string().get(value)) {
+      values.emplace(value);
+    }
+  }
+  ASSERT_GT(values.size(), 5u);
+  size_t users = 0;
+  for (const Doc& d : p->docs) {
+    if (d.user_null) continue;
+    ++users;
+    EXPECT_TRUE(d.user.starts_with("USER_")) << d.bates << ": user " << d.user;
+  }
+  EXPECT_EQ(users, p->docs.size());
+  for (const auto& [file, text] : p->plain) {
+    for (const std::string& v : values) EXPECT_EQ(text.find(v), std::string::npos) << file << " holds user id " << v;
+  }
 }
 
 // Two copies of the matter produce the same bytes (apart from the age files'

@@ -110,7 +110,8 @@ Status BuildMatter(Workload* w) {
   ScanOptions so;
   so.index_dir = w->index;
   so.threads = 2;
-  const auto ids = VaultIds();
+  std::vector<const age::Identity*> ids;
+  for (const auto& id : w->vault_identity) ids.push_back(&id);
   WINNOW_RETURN_IF_ERROR(ScanMatter(*matter, ids, so).status());
   // The scan's verdicts, as a production reads them.
   WINNOW_ASSIGN_OR_RETURN(produce::ScanInfo scan, produce::OpenScan(*matter, "latest"));
@@ -136,9 +137,9 @@ Status BuildMatter(Workload* w) {
     e.prompt = Member(o, "prompt");
     e.output = Member(o, "output");
     int64_t turn = 0;
-    (void)o["turn"].get_int64().get(turn);
+    Optional(o["turn"].get_int64().get(turn));
     e.turn = static_cast<int>(turn);
-    (void)o["alternate"].get_bool().get(e.alternate);
+    Optional(o["alternate"].get_bool().get(e.alternate));
     dom::array tools;
     if (o["tools"].get_array().get(tools) == simdjson::SUCCESS) {
       for (dom::element t : tools) e.tools.push_back(Str(t["text"]));
@@ -173,8 +174,10 @@ Status BuildMatter(Workload* w) {
     uint64_t u = 0;
     if (o["start"].get_uint64().get(u) == simdjson::SUCCESS) t.start = static_cast<uint32_t>(u);
     if (o["end"].get_uint64().get(u) == simdjson::SUCCESS) t.end = static_cast<uint32_t>(u);
-    (void)o["words"].get_uint64().get(t.words);
-    (void)o["personal"].get_bool().get(t.personal);
+    Optional(o["words"].get_uint64().get(t.words));
+    Optional(o["personal"].get_bool().get(t.personal));
+    if (!t.work.empty()) t.works.push_back(t.work);
+    for (const std::string& also : Strings(o, "also_in")) t.works.push_back(also);
     if (!t.entry_id.empty()) w->truth_by_entry[t.entry_id].push_back(w->truth.size());
     w->truth.push_back(std::move(t));
   }
@@ -292,12 +295,12 @@ StatusOr<Production> ReadProduction(const std::string& dir) {
       for (auto [k, v] : e) de.keys.emplace_back(k);
       de.entry = Member(e, "entry");
       int64_t turn = 0;
-      (void)e["turn"].get_int64().get(turn);
+      Optional(e["turn"].get_int64().get(turn));
       de.turn = static_cast<int>(turn);
       de.time = Member(e, "time");
       de.model = Member(e, "model");
-      (void)e["relevant"].get_bool().get(de.relevant);
-      (void)e["alternate"].get_bool().get(de.alternate);
+      Optional(e["relevant"].get_bool().get(de.relevant));
+      Optional(e["alternate"].get_bool().get(de.alternate));
       de.rules = Strings(e, "rules");
       dom::element prompt;
       de.has_text = e["prompt"].get(prompt) == simdjson::SUCCESS;

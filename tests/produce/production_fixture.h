@@ -45,6 +45,7 @@ struct TruthItem {
   uint32_t start = 0, end = 0;
   uint64_t words = 0;
   bool personal = false;
+  std::vector<std::string> works;  // copy: `work` and the works of `also_in`
 };
 
 struct Workload {
@@ -123,6 +124,8 @@ std::vector<std::string> Lines(std::string_view text);  // split on '\n', no emp
 std::string Decrypt(const std::string& path);           // with the recipient's identity; "" on failure
 std::string JsonEscaped(std::string_view s);             // as it appears between quotes in JSON
 uint32_t CodePoints(std::string_view s);
+// Reads an optional JSON member: its error code is not needed.
+inline void Optional(simdjson::error_code) {}
 std::string CodePointSlice(std::string_view s, uint32_t begin, uint32_t end);
 // The ids of the vault entries with `entry_id` or the visible entry at the
 // same conversation and turn (truth lines name the visible entry only).

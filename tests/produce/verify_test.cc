@@ -73,15 +73,24 @@ void WriteBytes(const std::string& path, const std::vector<uint8_t>& bytes) {
   WriteFile(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
+// Replaces the first match of `re` in *s (groups 1 and 2 around a SHA-256
+// and a size) with group 1, `sha`, group 2 and `size`.
+bool SetHashAndSize(std::string* s, const std::regex& re, const std::string& sha, size_t size) {
+  std::smatch m;
+  if (!std::regex_search(*s, m, re)) return false;
+  const std::string with = m[1].str() + sha + m[2].str() + std::to_string(size);
+  s->replace(m.position(0), m.length(0), with);
+  return true;
+}
+
+std::string Escaped(const std::string& name) { return std::regex_replace(name, std::regex(R"(\.)"), R"(\.)"); }
+
 // Sets the manifest's plaintext hash and size of `stored_as` to those of `plain`.
 void UpdateManifest(const std::string& dir, const std::string& stored_as, std::string_view plain) {
   std::string m = ReadFile(dir + "/manifest.json");
-  const std::regex re("(\"stored_as\":\"" + std::regex_replace(stored_as, std::regex(R"(\.)"), R"(\.)") +
-                      R"(","encrypted":(true|false),"sha256":")[0-9a-f]{64}(","bytes":)\d+)");
-  const std::string updated =
-      std::regex_replace(m, re, "$1" + Sha256(plain) + "$3" + std::to_string(plain.size()));
-  ASSERT_NE(updated, m) << stored_as;
-  WriteFile(dir + "/manifest.json", updated);
+  const std::regex re("(\"stored_as\":\"" + Escaped(stored_as) + R"(","encrypted":(?:true|false),"sha256":")[0-9a-f]{64}(","bytes":)\d+)");
+  ASSERT_TRUE(SetHashAndSize(&m, re, Sha256(plain), plain.size())) << stored_as;
+  WriteFile(dir + "/manifest.json", m);
 }
 
 // Signs the folder's current manifest and age files again with the
@@ -89,16 +98,15 @@ void UpdateManifest(const std::string& dir, const std::string& stored_as, std::s
 void Resign(const std::string& dir) {
   std::string sig = ReadFile(dir + "/signature.json");
   const std::string manifest = ReadFile(dir + "/manifest.json");
-  sig = std::regex_replace(sig, std::regex(R"(("file":"manifest\.json","sha256":")[0-9a-f]{64}(","bytes":)\d+)"),
-                           "$1" + Sha256(manifest) + "$2" + std::to_string(manifest.size()));
+  ASSERT_TRUE(SetHashAndSize(&sig, std::regex(R"(("file":"manifest\.json","sha256":")[0-9a-f]{64}(","bytes":)\d+)"),
+                             Sha256(manifest), manifest.size()));
   for (const auto& f : fs::directory_iterator(dir)) {
     const std::string name = f.path().filename().string();
     if (!name.ends_with(".age")) continue;
     const std::string bytes = ReadFile(f.path().string());
-    sig = std::regex_replace(
-        sig, std::regex("(\"file\":\"" + std::regex_replace(name, std::regex(R"(\.)"), R"(\.)") +
-                        R"(","sha256":")[0-9a-f]{64}(","bytes":)\d+)"),
-        "$1" + Sha256(bytes) + "$2" + std::to_string(bytes.size()));
+    ASSERT_TRUE(SetHashAndSize(&sig, std::regex("(\"file\":\"" + Escaped(name) + R"(","sha256":")[0-9a-f]{64}(","bytes":)\d+)"),
+                               Sha256(bytes), bytes.size()))
+        << name;
   }
   const size_t cut = sig.rfind(",\"signature\":");
   ASSERT_NE(cut, std::string::npos);
@@ -332,7 +340,7 @@ TEST_F(VerifyTest, ATamperedDocumentIsNamed) {
 // issue asks for the document too ("naming the file and document"): with an
 // identity, verify could decrypt and name the changed document. Re-enable
 // when it does.
-TEST_F(VerifyTest, DISABLED_ATamperedDocumentIsNamedByItsBatesNumber) {
+TEST_F(VerifyTest, ATamperedDocumentIsNamedByItsBatesNumber) {
   const std::string dir = CopyOfEntry("tamper-document-bates");
   std::string docs = Decrypt(dir + "/documents.jsonl.age");
   const size_t third = docs.find("\"bates\":\"OAI-NYT-00000003\"");
