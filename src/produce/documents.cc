@@ -30,19 +30,21 @@ namespace {
 struct FieldView {
   const char* name;
   int tool_index;
-  std::string text;  // de-identified (and, at the span level, elided)
+  std::string_view text;  // de-identified (and, at the span level, elided: then it views elision->text)
   std::span<const pii::RedactionRecord> records;
   std::optional<Elision> elision;
 };
 
-std::vector<FieldView> Fields(pii::PiiDoc& doc, const pii::Deidentified& deid) {
+std::vector<FieldView> Fields(const pii::PiiDoc& doc, const pii::Deidentified& deid) {
   std::vector<FieldView> out;
-  for (const pii::PiiDoc::Field& f : doc.Fields()) {
-    FieldView v{f.name, f.tool_index, *f.text, {}, std::nullopt};
+  const Entry& e = doc.entry;
+  out.push_back({"prompt", -1, e.prompt, {}, std::nullopt});
+  out.push_back({"output", -1, e.output, {}, std::nullopt});
+  for (size_t i = 0; i < e.tools.size(); ++i) out.push_back({"tools", static_cast<int>(i), e.tools[i].text, {}, std::nullopt});
+  for (FieldView& v : out) {
     for (const pii::Deidentified::Field& d : deid.fields) {
-      if (d.tool_index == f.tool_index && std::string_view(d.name) == f.name) v.records = d.records;
+      if (d.tool_index == v.tool_index && std::string_view(d.name) == v.name) v.records = d.records;
     }
-    out.push_back(std::move(v));
   }
   return out;
 }
@@ -76,10 +78,9 @@ DocumentBuilder::DocumentBuilder(const BuildSettings& settings, std::unique_ptr<
 DocumentBuilder::~DocumentBuilder() = default;
 
 Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
-  std::string line;
-  line.reserve(e.line.size() + simdjson::SIMDJSON_PADDING);
-  line.assign(e.line);
-  std::string error = pii::ParsePiiDoc(parser_, line, &p->doc);
+  padded_.reserve(e.line.size() + simdjson::SIMDJSON_PADDING);
+  padded_.assign(e.line);
+  std::string error = pii::ParsePiiDoc(parser_, padded_, &p->doc);
   if (error.empty() && !p->doc.is_entry) error = "not a canonical entry";
   if (!error.empty()) return Status::Corruption("vault entry: " + error);
   p->entry_token = settings_.key->MetaToken("entry_id", p->doc.entry.entry_id);
@@ -119,9 +120,8 @@ Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
 Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w,
                                    UnitOutput* u, std::string* text, std::string* log) {
   const DisclosureLevel level = settings_.disclosure.level;
-  pii::PiiDoc doc = p.doc;  // a copy: the span level elides its texts
-  std::vector<FieldView> fields = Fields(doc, p.deid);
-  const Entry& entry = doc.entry;
+  std::vector<FieldView> fields = Fields(p.doc, p.deid);
+  const Entry& entry = p.doc.entry;
 
   // The scan's reasons, and their spans in the de-identified text.
   std::vector<Reason> reasons;
@@ -169,7 +169,7 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
       }
       for (const pii::RedactionRecord& rec : f.records) protect.emplace_back(rec.out_begin, rec.out_end);
       f.elision = Elide(f.text, std::move(spans), settings_.span_words, protect);
-      f.text = f.elision->text;
+      f.text = f.elision->text;  // the optional's storage does not move
     }
   }
   auto out_pos = [](const FieldView& f, uint32_t p) { return f.elision ? f.elision->Map(p) : p; };
@@ -218,11 +218,12 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
     w->EndArray();
     for (const FieldView& f : fields) u->text_bytes += f.text.size();
     // The load file's TEXT: the entry as a reviewer reads it.
-    fmt::format_to(std::back_inserter(*text), "{}[turn {}{}]\nUSER:\n{}\n\nASSISTANT:\n{}\n", text->empty() ? "" : "\n",
-                   entry.turn, relevant ? ", relevant" : "", prompt->text, output->text);
+    if (!text->empty()) text->push_back('\n');
+    text->append("[turn ").append(std::to_string(entry.turn)).append(relevant ? ", relevant" : "");
+    text->append("]\nUSER:\n").append(prompt->text).append("\n\nASSISTANT:\n").append(output->text).append("\n");
     for (size_t i = 0; i < entry.tools.size(); ++i) {
-      fmt::format_to(std::back_inserter(*text), "\nTOOL {} {}:\n{}\n", entry.tools[i].kind, entry.tools[i].name,
-                     Find(fields, "tools", static_cast<int>(i))->text);
+      text->append("\nTOOL ").append(entry.tools[i].kind).append(" ").append(entry.tools[i].name).append(":\n");
+      text->append(Find(fields, "tools", static_cast<int>(i))->text).append("\n");
     }
   }
   if (level == DisclosureLevel::kSpan) {
@@ -308,12 +309,16 @@ Status DocumentBuilder::Build(const Group& group, std::vector<UnitOutput>* out) 
   const size_t n = group.entries.size();
   while (prepared_.size() < n) prepared_.push_back(std::make_unique<Prepared>());
   for (size_t i = 0; i < n; ++i) prepared_[i]->ready = false;
-  out->clear();
+  // Outputs are reused from batch to batch: their buffers keep their
+  // capacity (fresh ones cost the allocator and the kernel's page clearing).
+  out->resize(group.units.size());
+  size_t next_output = 0;
   for (const Unit& unit : group.units) {
     for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
       if (!prepared_[i]->ready) WINNOW_RETURN_IF_ERROR(Prepare(group.entries[i], prepared_[i].get()));
     }
-    UnitOutput& u = out->emplace_back();
+    UnitOutput& u = (*out)[next_output++];
+    u.Clear();
     u.bates = unit.bates;
     const Prepared& base = *prepared_[unit.base];
     const Entry& be = base.doc.entry;

@@ -57,6 +57,13 @@ struct UnitOutput {
   std::vector<std::string> rules;  // distinct, sorted
   std::string month, model;
   std::map<std::string, uint64_t> by_type;
+
+  // Empties every member, keeping the strings' capacity.
+  void Clear() {
+    bates.clear(); document.clear(); sha256.clear(); dat_row.clear(); redactions.clear();
+    entries = relevant = redactions_count = text_bytes = 0;
+    rules.clear(); month.clear(); model.clear(); by_type.clear();
+  }
 };
 
 struct BuildSettings {
@@ -69,7 +76,8 @@ class DocumentBuilder {
  public:
   DocumentBuilder(const BuildSettings& settings, std::unique_ptr<pii::Deidentifier::Worker> worker);
   ~DocumentBuilder();
-  // Writes one UnitOutput per unit of `group` (in order) to *out.
+  // Writes one UnitOutput per unit of `group` (in order) to *out (resized
+  // to the number of units; its elements are reused).
   // Corruption when a vault line is not a canonical entry or a scan span
   // does not fit its field.
   Status Build(const Group& group, std::vector<UnitOutput>* out);
@@ -86,6 +94,7 @@ class DocumentBuilder {
   simdjson::ondemand::parser parser_;
   simdjson::dom::parser dom_;
   DatWriter dat_;
+  std::string padded_;  // the entry line with simdjson's padding
   std::vector<std::unique_ptr<Prepared>> prepared_;
 };
 

@@ -494,7 +494,7 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
   while (status.ok()) {
     Batch batch = queue.Pop();
     // De-identify and write the batch's documents on all threads.
-    outputs.resize(batch.groups.size());
+    if (outputs.size() < batch.groups.size()) outputs.resize(batch.groups.size());  // kept: buffers are reused
     std::atomic<size_t> next{0};
     std::vector<Status> errors(builders.size());
     std::vector<std::thread> pool;
