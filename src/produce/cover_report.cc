@@ -16,6 +16,8 @@ namespace {
 using search::report_text::Clip;
 using search::report_text::CodePoints;
 using search::report_text::Grouped;
+using search::report_text::Html;
+using search::report_text::Printable;
 using search::report_text::Share;
 
 using CountMap = std::map<std::string, uint64_t>;
@@ -121,29 +123,8 @@ std::vector<Table> Tables(const ProductionStats& s) {
 }
 
 // ---------------------------------------------------------------------------
-// HTML. Escaping and CSS follow search/hit_report_html.cc, whose helpers sit
-// in an anonymous namespace there; keep the two in step.
-
-void AppendHtml(std::string_view s, std::string* out) {
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\'': out->append("&#39;"); break;
-      default:
-        if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7F) break;
-        out->push_back(ch);
-    }
-  }
-}
-
-std::string Html(std::string_view s) {
-  std::string out;
-  AppendHtml(s, &out);
-  return out;
-}
+// HTML. Escaping is the hit report's (report_text); the CSS follows
+// search/hit_report_html.cc's look, with rules for code and notes added.
 
 constexpr char kCss[] = R"(
 body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #111;
@@ -222,22 +203,6 @@ entries as context.</dd>
 // ---------------------------------------------------------------------------
 // Text
 
-// Names come from input files: never let them drive the terminal (C0, DEL
-// and C1 controls become '?').
-std::string Printable(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = s[i];
-    bool c1 = c == 0xC2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0x80;
-    if (c < 0x20 || c == 0x7F || c1) {
-      out.push_back('?');
-      if (c1) ++i;
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
 
 std::string Pad(std::string s, size_t width, bool right) {
   size_t n = CodePoints(s);

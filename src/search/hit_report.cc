@@ -356,21 +356,7 @@ StatusOr<HitReport> ParseHitReportJson(std::string_view json) {
 // Terminal summary
 
 std::string HitReportSummary(const HitReport& report) {
-  // Names come from user files: never let them drive the terminal.
-  auto printable = [](std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-      unsigned char c = s[i];
-      bool c1 = c == 0xC2 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0x80;
-      if (c < 0x20 || c == 0x7F || c1) {
-        out.push_back('?');
-        if (c1) ++i;
-      } else {
-        out.push_back(static_cast<char>(c));
-      }
-    }
-    return out;
-  };
+  const auto printable = report_text::Printable;
   auto pad = [](std::string s, size_t width, bool right) {
     size_t n = CodePoints(s);
     if (n >= width) return s;

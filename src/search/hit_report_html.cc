@@ -12,35 +12,14 @@ namespace winnow::search {
 using report_text::Clip;
 using report_text::CodePoints;
 using report_text::Grouped;
+using report_text::AppendHtml;
+using report_text::Html;
 using report_text::Share;
 
 // ---------------------------------------------------------------------------
 // HTML page
 
 namespace {
-
-// Escapes text for element content and quoted attribute values. C0 controls
-// other than tab and newline are dropped: HTML forbids them.
-void AppendHtml(std::string_view s, std::string* out) {
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\'': out->append("&#39;"); break;
-      default:
-        if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7F) break;
-        out->push_back(ch);
-    }
-  }
-}
-
-std::string Html(std::string_view s) {
-  std::string out;
-  AppendHtml(s, &out);
-  return out;
-}
 
 std::string Px(double v) {
   char buf[32];

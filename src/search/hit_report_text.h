@@ -1,5 +1,6 @@
-// Number and text formatting shared by the hit report renderers
-// (hit_report.cc, hit_report_html.cc). Thread-safe (pure functions).
+// Number and text formatting shared by the report renderers (the hit
+// report: hit_report.cc, hit_report_html.cc; a production's cover report:
+// produce/cover_report.cc). Thread-safe (pure functions).
 #pragma once
 
 #include <cstdint>
@@ -17,5 +18,12 @@ std::string Share(uint64_t part, uint64_t whole);
 // The first `max_chars` code points of UTF-8 `s`, with "…" if cut.
 std::string Clip(std::string_view s, size_t max_chars);
 size_t CodePoints(std::string_view s);
+// Names come from input files: never let them drive the terminal (C0, DEL
+// and C1 controls become '?').
+std::string Printable(std::string_view s);
+// Escapes text for HTML element content and quoted attribute values. C0
+// controls other than tab and newline are dropped: HTML forbids them.
+void AppendHtml(std::string_view s, std::string* out);
+std::string Html(std::string_view s);
 
 }  // namespace winnow::search::report_text
