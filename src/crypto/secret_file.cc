@@ -92,15 +92,19 @@ Status ReadSecretFile(const std::string& path, std::string_view what, size_t max
 }
 
 Status WriteSecretFile(const std::string& path, std::string_view what, std::string_view text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  return WriteNewKeyFile(path, what, text, 0600);
+}
+
+Status WriteNewKeyFile(const std::string& path, std::string_view what, std::string_view text, unsigned mode) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
   if (fd < 0) {
     const int err = errno;
     if (err == EEXIST) return Status::AlreadyExists(path + ": " + std::string(what) + " already exists");
     return Status::IoError(path + ": " + ErrnoText(err));
   }
-  // umask can only clear bits of 0600, but be explicit about the result.
+  // The umask may have cleared bits of `mode`: set it as asked.
   Status status;
-  if (::fchmod(fd, 0600) != 0) status = Status::IoError(path + ": chmod: " + ErrnoText(errno));
+  if (::fchmod(fd, mode) != 0) status = Status::IoError(path + ": chmod: " + ErrnoText(errno));
   for (size_t done = 0; status.ok() && done < text.size();) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0) {

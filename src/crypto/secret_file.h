@@ -27,6 +27,10 @@ Status ReadSecretFile(const std::string& path, std::string_view what, size_t max
 // otherwise, and a partly written file is removed. The caller wipes `text`.
 Status WriteSecretFile(const std::string& path, std::string_view what, std::string_view text);
 
+// As WriteSecretFile, with `mode` instead of 0600 (whatever the umask): for
+// the public halves of keys, which are meant to be handed out (0644).
+Status WriteNewKeyFile(const std::string& path, std::string_view what, std::string_view text, unsigned mode);
+
 // "# created: 2026-11-30T01:50:00Z\n": the first line of a new key file.
 std::string CreatedLine();
 

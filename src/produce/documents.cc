@@ -17,11 +17,22 @@ std::vector<std::string> LoadFileFields() {
           "RELEVANT", "TURNS", "RULES", "WORKS", "REDACTIONS", "SHA256", "TEXT"};
 }
 
+// A reason of the scan, read once per entry: its members as the scan wrote
+// them (raw JSON, in order; "spans" is rewritten when written out), and what
+// the builder uses of them. Spans are positions of the original text.
+struct DocumentBuilder::Reason {
+  std::vector<std::pair<std::string, std::string>> members;
+  std::string field, signal, ref, publisher, work;
+  int tool_index = -1;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+};
+
 struct DocumentBuilder::Prepared {
   bool ready = false;
   pii::PiiDoc doc;
   pii::Deidentified deid;
   std::string entry_token, conversation_token;
+  std::vector<Reason> reasons;  // the scan's, for a relevant entry
 };
 
 namespace {
@@ -62,20 +73,56 @@ uint32_t CodePoints(std::string_view s) {
   return n;
 }
 
-// A reason of the scan with its field and spans (original positions).
-struct Reason {
-  simdjson::dom::object obj;
-  std::string field;
-  int tool_index = -1;
-  std::vector<std::pair<uint32_t, uint32_t>> spans;
-};
-
 }  // namespace
+
+
 
 DocumentBuilder::DocumentBuilder(const BuildSettings& settings, std::unique_ptr<pii::Deidentifier::Worker> worker)
     : settings_(settings), worker_(std::move(worker)), dat_(LoadFileFields()) {}
 
 DocumentBuilder::~DocumentBuilder() = default;
+
+Status DocumentBuilder::ParseReasons(std::string_view json, std::string_view entry_id, std::vector<Reason>* out) {
+  auto bad = [&](std::string_view what) {
+    return Status::Corruption("scan results: entry " + std::string(entry_id) + ": " + std::string(what));
+  };
+  simdjson::dom::array array;
+  if (dom_.parse(json).get_array().get(array)) return bad("the reasons do not parse");
+  for (simdjson::dom::element el : array) {
+    Reason& r = out->emplace_back();
+    simdjson::dom::object obj;
+    if (el.get_object().get(obj)) return bad("a reason is not an object");
+    for (auto [key, value] : obj) {
+      std::string_view sv;
+      if (key == "spans") {
+        simdjson::dom::array spans;
+        if (value.get_array().get(spans)) return bad("spans: expected an array");
+        for (simdjson::dom::element span : spans) {
+          simdjson::dom::array pair;
+          uint64_t b = 0, en = 0;
+          if (span.get_array().get(pair) || pair.at(0).get_uint64().get(b) || pair.at(1).get_uint64().get(en) ||
+              b > en) {
+            return bad("a span is not [start,end]");
+          }
+          r.spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en));
+        }
+        r.members.emplace_back(std::string(key), std::string());
+        continue;
+      }
+      r.members.emplace_back(std::string(key), simdjson::minify(value));
+      if (value.get_string().get(sv) == simdjson::SUCCESS) {
+        if (key == "field") r.field.assign(sv);
+        else if (key == "signal") r.signal.assign(sv);
+        else if (key == "ref") r.ref.assign(sv);
+        else if (key == "publisher") r.publisher.assign(sv);
+        else if (key == "work") r.work.assign(sv);
+      }
+      int64_t ti = 0;
+      if (key == "tool_index" && value.get_int64().get(ti) == simdjson::SUCCESS) r.tool_index = static_cast<int>(ti);
+    }
+  }
+  return Status::Ok();
+}
 
 Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
   padded_.reserve(e.line.size() + simdjson::SIMDJSON_PADDING);
@@ -85,31 +132,16 @@ Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
   if (!error.empty()) return Status::Corruption("vault entry: " + error);
   p->entry_token = settings_.key->MetaToken("entry_id", p->doc.entry.entry_id);
   p->conversation_token = settings_.key->MetaToken("conversation_id", p->doc.entry.conversation_id);
+  // The scan's reasons, read once.
+  p->reasons.clear();
+  if (e.hit) WINNOW_RETURN_IF_ERROR(ParseReasons(e.hit->reasons_json, p->doc.entry.entry_id, &p->reasons));
   // A publisher's URL or domain that made the entry relevant is the
   // evidence, not a person's data: the URL detector's finding there is kept.
   std::vector<pii::EvidenceSpan> evidence;
-  if (e.hit) {
-    simdjson::dom::array reasons;
-    if (dom_.parse(e.hit->reasons_json).get_array().get(reasons) == simdjson::SUCCESS) {
-      for (simdjson::dom::element r : reasons) {
-        std::string_view signal, ref, field, publisher;
-        if (r["signal"].get_string().get(signal) || signal != "publisher" || r["ref"].get_string().get(ref) ||
-            (ref != "url" && ref != "domain") || r["field"].get_string().get(field)) {
-          continue;
-        }
-        if (r["publisher"].get_string().get(publisher)) publisher = "";
-        int64_t tool_index = -1;
-        if (r["tool_index"].get_int64().get(tool_index)) tool_index = -1;
-        simdjson::dom::array spans;
-        if (r["spans"].get_array().get(spans)) continue;
-        for (simdjson::dom::element span : spans) {
-          uint64_t b = 0, en = 0;
-          if (span.at(0).get_uint64().get(b) || span.at(1).get_uint64().get(en)) continue;
-          evidence.push_back({std::string(field), static_cast<int>(tool_index), static_cast<uint32_t>(b),
-                              static_cast<uint32_t>(en), "URL",
-                              "evidence: the " + std::string(ref) + " of publisher " + std::string(publisher)});
-        }
-      }
+  for (const Reason& r : p->reasons) {
+    if (r.signal != "publisher" || (r.ref != "url" && r.ref != "domain") || r.field.empty()) continue;
+    for (auto [b, en] : r.spans) {
+      evidence.push_back({r.field, r.tool_index, b, en, "URL", "evidence: the " + r.ref + " of publisher " + r.publisher});
     }
   }
   WINNOW_RETURN_IF_ERROR(worker_->Run(p->doc, &p->deid, evidence));
@@ -123,41 +155,15 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
   std::vector<FieldView> fields = Fields(p.doc, p.deid);
   const Entry& entry = p.doc.entry;
 
-  // The scan's reasons, and their spans in the de-identified text.
-  std::vector<Reason> reasons;
-  if (relevant && e.hit) {
-    simdjson::dom::array array;
-    if (dom_.parse(e.hit->reasons_json).get_array().get(array)) {
-      return Status::Corruption("scan results: reasons of entry " + p.doc.entry.entry_id + " do not parse");
-    }
-    for (simdjson::dom::element el : array) {
-      Reason r;
-      if (el.get_object().get(r.obj)) return Status::Corruption("scan results: a reason is not an object");
-      std::string_view field;
-      if (r.obj["field"].get_string().get(field) == simdjson::SUCCESS) r.field.assign(field);
-      int64_t ti;
-      if (r.obj["tool_index"].get_int64().get(ti) == simdjson::SUCCESS) r.tool_index = static_cast<int>(ti);
-      simdjson::dom::array spans;
-      if (r.obj["spans"].get_array().get(spans) == simdjson::SUCCESS) {
-        for (simdjson::dom::element s : spans) {
-          simdjson::dom::array pair;
-          uint64_t b = 0, en = 0;
-          if (s.get_array().get(pair) || pair.at(0).get_uint64().get(b) || pair.at(1).get_uint64().get(en) ||
-              b > en) {
-            return Status::Corruption("scan results: a span of entry " + p.doc.entry.entry_id + " is not [start,end]");
-          }
-          r.spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(en));
-        }
+  // The scan's reasons, with their spans in the de-identified text.
+  std::vector<Reason> reasons = relevant ? p.reasons : std::vector<Reason>();
+  for (Reason& r : reasons) {
+    if (const FieldView* f = Find(fields, r.field, r.tool_index)) {
+      RedactionMap map(f->records);
+      for (auto& [b, en] : r.spans) {
+        b = map.Start(b);
+        en = std::max(b, map.End(en));
       }
-      FieldView* f = Find(fields, r.field, r.tool_index);
-      if (f != nullptr) {
-        RedactionMap map(f->records);
-        for (auto& [b, en] : r.spans) {
-          b = map.Start(b);
-          en = std::max(b, map.End(en));
-        }
-      }
-      reasons.push_back(std::move(r));
     }
   }
   // Span level: keep the spans and a few words around them.
@@ -248,17 +254,17 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
     for (const Reason& r : reasons) {
       const FieldView* f = Find(fields, r.field, r.tool_index);
       w->BeginObject();
-      for (auto [key, value] : r.obj) {
+      for (const auto& [key, value] : r.members) {
         w->Key(key);
-        if (key != "spans" || f == nullptr) {
-          w->Raw(simdjson::minify(value));
+        if (key != "spans") {
+          w->Raw(value);
           continue;
         }
         w->BeginArray();
         for (auto [b, en] : r.spans) {
           w->BeginArray();
-          w->Uint(out_pos(*f, b));
-          w->Uint(out_pos(*f, en));
+          w->Uint(f != nullptr ? out_pos(*f, b) : b);
+          w->Uint(f != nullptr ? out_pos(*f, en) : en);
           w->EndArray();
         }
         w->EndArray();
@@ -353,14 +359,8 @@ Status DocumentBuilder::Build(const Group& group, std::vector<UnitOutput>* out) 
       std::string entry_log;
       WINNOW_RETURN_IF_ERROR(WriteEntry(p, group.entries[i], relevant, &w, &u, &text, &entry_log));
       ++u.entries;
-      if (relevant) {
-        simdjson::dom::array reasons;
-        if (!dom_.parse(group.entries[i].hit->reasons_json).get_array().get(reasons)) {
-          for (simdjson::dom::element r : reasons) {
-            std::string_view work;
-            if (r["work"].get_string().get(work) == simdjson::SUCCESS) works.emplace(work);
-          }
-        }
+      for (const Reason& r : p.reasons) {
+        if (relevant && !r.work.empty()) works.insert(r.work);
       }
       if (!entry_log.empty() || !p.deid.meta.empty()) {
         JsonWriter lw(&log_entries);

@@ -83,8 +83,10 @@ class DocumentBuilder {
   Status Build(const Group& group, std::vector<UnitOutput>* out);
 
   struct Prepared;  // an entry parsed and de-identified
+  struct Reason;    // a scan reason of a relevant entry
 
  private:
+  Status ParseReasons(std::string_view json, std::string_view entry_id, std::vector<Reason>* out);
   Status Prepare(const GroupEntry& e, Prepared* p);
   Status WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w, UnitOutput* u,
                     std::string* text, std::string* log);

@@ -489,7 +489,6 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
   }
   ProductionStats stats;
   std::vector<std::vector<UnitOutput>> outputs;
-  std::unordered_set<std::string> conversations_seen;
   uint64_t conversations = 0;
   while (status.ok()) {
     Batch batch = queue.Pop();

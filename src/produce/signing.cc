@@ -242,29 +242,8 @@ Status SigningKey::Save(const std::string& path, const std::string& matter_dir) 
 }
 
 Status SigningKey::SavePublicKey(const std::string& path) const {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    const int err = errno;
-    if (err == EEXIST) return Status::AlreadyExists(path + ": public key file already exists");
-    return Status::IoError(path + ": " + ErrnoText(err));
-  }
-  const std::string text = PublicKey() + "\n";
-  Status status;
-  // The file is meant to be handed out: give it 0644 whatever the umask.
-  if (::fchmod(fd, 0644) != 0) status = Status::IoError(path + ": chmod: " + ErrnoText(errno));
-  for (size_t done = 0; status.ok() && done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      status = Status::IoError(path + ": " + ErrnoText(errno));
-      break;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (status.ok() && ::fsync(fd) != 0) status = Status::IoError(path + ": fsync: " + ErrnoText(errno));
-  if (::close(fd) != 0 && status.ok()) status = Status::IoError(path + ": close: " + ErrnoText(errno));
-  if (!status.ok()) ::unlink(path.c_str());
-  return status;
+  // The file is meant to be handed out: 0644 whatever the umask.
+  return WriteNewKeyFile(path, "public key file", PublicKey() + "\n", 0644);
 }
 
 std::string SigningKey::PublicKey() const { return kPublicKeyPrefix + Hex(state_->pub); }
