@@ -14,7 +14,7 @@
 namespace winnow {
 namespace {
 
-constexpr size_t kBatchBytes = 8 << 20;
+constexpr size_t kBatchBytes = 2 << 20;
 constexpr size_t kMaxLineBytes = size_t{1} << 30;
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The driver of winnow's pure filters (`winnow match`, `winnow search`):
-// reads JSON lines in batches of about 8 MB, processes each batch on all
+// reads JSON lines in batches of about 2 MB, processes each batch on all
 // cores, and hands the lines back in input order. Memory is one batch of
 // input plus its output.
 //

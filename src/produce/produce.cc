@@ -81,7 +81,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-constexpr size_t kBatchBytes = 4 << 20;
+constexpr size_t kBatchBytes = 1 << 20;
 
 struct Batch {
   std::vector<Group> groups;
