@@ -2,11 +2,25 @@
 
 #include <algorithm>
 #include <bit>
+#include <memory>
 
 #include "corpus/index_impl.h"
 
 namespace winnow {
 namespace corpus {
+namespace {
+
+// ZSTD_decompress makes (mallocs, ~100 KB) and frees a context per call;
+// matchers decode thousands of works, so each thread keeps one.
+ZSTD_DCtx* ThreadDecompressor() {
+  struct Free {
+    void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+  };
+  thread_local std::unique_ptr<ZSTD_DCtx, Free> dctx(ZSTD_createDCtx());
+  return dctx.get();
+}
+
+}  // namespace
 
 IndexImpl::IndexImpl(std::unique_ptr<IndexFiles> files)
     : files_(std::move(files)), common_(files_->common_keys()) {
@@ -30,7 +44,9 @@ Status IndexImpl::WorkText(uint32_t work, std::string* text) const {
   const WorkRow& row = files_->row(work);
   std::string_view block = files_->block(work);
   text->resize(row.text_len);
-  const size_t n = ZSTD_decompress(text->data(), text->size(), block.data(), block.size());
+  ZSTD_DCtx* dctx = ThreadDecompressor();
+  if (dctx == nullptr) return Status::Internal("corpus index: out of memory for a zstd context");
+  const size_t n = ZSTD_decompressDCtx(dctx, text->data(), text->size(), block.data(), block.size());
   if (ZSTD_isError(n) || n != row.text_len) {
     return Status::Corruption("corpus index: text of work " + std::to_string(work) + " (" +
                               std::string(MetaField(files_->meta(work), 0)) + ") does not decode" +

@@ -17,6 +17,7 @@
 
 #include "io/durable.h"
 #include "util/json_writer.h"
+#include "util/sha256.h"
 #include "winnow/conversation.h"
 #include "winnow/version.h"
 
@@ -42,10 +43,9 @@ std::string HexOf(const unsigned char* d, unsigned n) {
 }
 
 std::string Sha256Hex(std::string_view bytes) {
-  unsigned char d[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  EVP_Digest(bytes.data(), bytes.size(), d, &n, EVP_sha256(), nullptr);
-  return HexOf(d, n);
+  uint8_t d[kSha256Bytes];
+  Sha256Digest(bytes, d);
+  return HexOf(d, sizeof d);
 }
 
 bool IsHash(std::string_view s) {
@@ -452,7 +452,7 @@ StatusOr<AuditFile> AuditFileFor(const std::string& path, const std::string& sho
   }
   Fd fd(raw);
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(ctx.get(), Sha256Md(), nullptr);
   std::vector<char> buf(1 << 20);
   AuditFile file;
   file.path = shown.empty() ? path : shown;

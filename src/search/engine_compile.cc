@@ -30,13 +30,13 @@ class Builder {
  public:
   explicit Builder(TermSet::Impl* ts) : ts_(ts) {}
 
-  uint32_t AddNode(const Node& n, TextField scope, bool near, uint32_t term) {
+  uint32_t AddNode(const Node& n, TextField scope, uint32_t term) {
     CNode c;
     c.kind = n.kind;
     switch (n.kind) {
       case Node::Kind::kPhrase:
       case Node::Kind::kRegex:
-        c.leaf = static_cast<int32_t>(AddLeaf(n, scope, near, term));
+        c.leaf = static_cast<int32_t>(AddLeaf(n, scope, term));
         break;
       case Node::Kind::kMeta:
         c.meta_field = n.meta_field;
@@ -49,7 +49,6 @@ class Builder {
         break;
       case Node::Kind::kNear:
       case Node::Kind::kNotNear:
-        near = true;
         c.distance = n.distance;
         c.ordered = n.ordered;
         break;
@@ -57,7 +56,7 @@ class Builder {
         break;
     }
     for (const auto& child : n.children) {
-      if (child) c.children.push_back(AddNode(*child, scope, near, term));
+      if (child) c.children.push_back(AddNode(*child, scope, term));
     }
     ts_->nodes.push_back(std::move(c));
     return static_cast<uint32_t>(ts_->nodes.size() - 1);
@@ -153,7 +152,7 @@ class Builder {
   }
 
  private:
-  uint32_t AddLeaf(const Node& n, TextField scope, bool near, uint32_t term) {
+  uint32_t AddLeaf(const Node& n, TextField scope, uint32_t term) {
     std::string key = std::to_string(static_cast<int>(scope));
     if (n.kind == Node::Kind::kRegex) {
       key.append("R").append(n.regex);
@@ -180,7 +179,6 @@ class Builder {
       }
     }
     Leaf& leaf = ts_->leaves[it->second];
-    leaf.needs_positions = leaf.needs_positions || near;
     if (leaf.terms.empty() || leaf.terms.back() != term) leaf.terms.push_back(term);
     return it->second;
   }
@@ -337,7 +335,7 @@ StatusOr<std::shared_ptr<const TermSet>> TermSet::Compile(std::vector<Term> term
                                      "term '" + term.name + "': empty query");
     }
     internal::CompiledTerm ct;
-    ct.root = b.AddNode(*term.query.root, TextField::kAny, false, t);
+    ct.root = b.AddNode(*term.query.root, TextField::kAny, t);
     ct.needs_leaf_hit = NeedsLeafHit(impl->nodes, ct.root);
     ct.single_leaf = impl->nodes[ct.root].leaf;  // -1 unless the root is a leaf
     if (!ct.needs_leaf_hit) impl->always_eval.push_back(t);

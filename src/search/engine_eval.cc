@@ -110,6 +110,10 @@ bool TermMatcher::Impl::EvalNear(const CNode& n, std::vector<ISpan>* out) {
   bool matched = false;
   if (Eval(n.children[0], a) && !a->empty()) {
     Eval(n.children[1], b);
+    if (!b->empty()) {
+      Position(a);
+      Position(b);
+    }
     SortUnique(a);
     SortUnique(b);
     std::sort(b->begin(), b->end(), ByFieldWord);

@@ -54,7 +54,6 @@ struct Leaf {
   // fragment, so every word of every field is tried (scan_all).
   int anchor = -1;
   bool scan_all = false;
-  bool needs_positions = false;  // under w/N, pre/N or not w/N
   std::vector<uint32_t> terms;   // terms containing the leaf, increasing
 };
 
@@ -87,8 +86,8 @@ struct CompiledTerm {
   int32_t single_leaf = -1;    // the root is this leaf: its spans are the term's
 };
 
-// A span during evaluation: byte offsets, and word positions when a
-// proximity operator needs them (-1 otherwise).
+// A span during evaluation: byte offsets, and word positions once a
+// proximity operator has compared it (-1 until then: Position()).
 struct ISpan {
   uint32_t field = 0;
   uint32_t start = 0, end = 0;
@@ -165,6 +164,7 @@ class TermMatcher::Impl {
   void FinishLeaf(uint32_t leaf_index);
   void AddSpan(uint32_t leaf, uint32_t field, size_t start, size_t end);
   const FieldState& Words(uint32_t f);
+  void Position(std::vector<internal::ISpan>* spans);
   bool FieldAllowed(const internal::Leaf& leaf, uint32_t f) const;
 
   // engine_eval.cc

@@ -170,8 +170,7 @@ const TermMatcher::Impl::FieldState& TermMatcher::Impl::Words(uint32_t f) {
   return fs;
 }
 
-// Sorts a leaf's spans, merges overlapping regex matches and adds word
-// positions where a proximity operator needs them.
+// Sorts a leaf's spans and merges overlapping regex matches.
 void TermMatcher::Impl::FinishLeaf(uint32_t leaf_index) {
   const Leaf& leaf = ts_.leaves[leaf_index];
   auto& spans = leaf_spans_[leaf_index];
@@ -191,8 +190,15 @@ void TermMatcher::Impl::FinishLeaf(uint32_t leaf_index) {
   } else {
     spans.erase(std::unique(spans.begin(), spans.end(), internal::SpanEq), spans.end());
   }
-  if (!leaf.needs_positions) return;
-  for (ISpan& s : spans) {
+}
+
+// Word positions are found only for spans a proximity operator compares
+// with another operand's spans: splitting a field into words costs more
+// than scanning it, and the common words under w/N (article*, read*) hit
+// most texts while their partners rarely do.
+void TermMatcher::Impl::Position(std::vector<ISpan>* spans) {
+  for (ISpan& s : *spans) {
+    if (s.first_word >= 0) continue;
     const FieldState& fs = Words(s.field);
     // Words ending at or before the start precede the span; words starting
     // before its end are in it or before it.

@@ -3,13 +3,12 @@
 // expressions), compiled with the search and paywall terms into one TermSet.
 #include "search/policy_engine.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
 
+#include "util/sha256.h"
 
 namespace winnow::search {
 namespace {
@@ -241,30 +240,30 @@ uint64_t DuplicateKey(std::string_view prompt, std::string_view output) {
     return t;
   }();
   static constexpr auto kSpace = [] {
-    std::array<bool, 256> t{};
-    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<uint8_t>(c)] = true;
+    std::array<uint8_t, 256> t{};
+    for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<uint8_t>(c)] = 1;
     return t;
   }();
   thread_local std::string norm;
-  norm.resize(prompt.size() + output.size() + 2);
+  norm.resize(prompt.size() + output.size() + 3);  // one spare byte for the last store
   char* out = norm.data();
   for (std::string_view part : {prompt, output}) {
     const char* start = out;
-    bool space = false;
+    // Without branches (a space every few bytes defeats prediction): each
+    // byte stores a pending space and itself, and advances past what stays.
+    uint8_t pending = 0;
     for (unsigned char c : part) {
-      if (kSpace[c]) {
-        space = true;
-        continue;
-      }
-      if (space && out != start) *out++ = ' ';
-      space = false;
-      *out++ = static_cast<char>(kLower[c]);
+      const uint8_t space = kSpace[c];
+      *out = ' ';
+      out += (space ^ 1) & pending & (out != start);
+      *out = static_cast<char>(kLower[c]);
+      out += space ^ 1;
+      pending = space;
     }
     *out++ = '\x1f';  // unit separator between prompt and output
   }
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(norm.data(), static_cast<size_t>(out - norm.data()), md, &len, EVP_sha256(), nullptr);
+  uint8_t md[kSha256Bytes];
+  Sha256Digest({norm.data(), static_cast<size_t>(out - norm.data())}, md);
   uint64_t h;
   std::memcpy(&h, md, sizeof(h));
   return h == 0 ? 1 : h;

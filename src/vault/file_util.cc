@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "util/sha256.h"
+
 namespace winnow::vault {
 namespace {
 
@@ -30,7 +32,7 @@ std::string Hex(const unsigned char* d, size_t n) {
 }  // namespace
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr);
+  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), Sha256Md(), nullptr);
 }
 Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
 void Sha256::Update(const void* data, size_t n) { EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), data, n); }
@@ -42,9 +44,9 @@ std::string Sha256::HexDigest() {
 }
 
 std::string Sha256Hex(std::string_view bytes) {
-  Sha256 h;
-  h.Update(bytes.data(), bytes.size());
-  return h.HexDigest();
+  uint8_t d[kSha256Bytes];
+  Sha256Digest(bytes, d);
+  return Hex(d, sizeof d);
 }
 
 StatusOr<std::string> Sha256File(const std::string& path, uint64_t* size) {

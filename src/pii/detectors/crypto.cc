@@ -11,13 +11,12 @@
 //
 // The bech32 code in src/crypto/bech32.h is age's (no bech32m, no
 // 90-character limit), so the SegWit checksum is computed here.
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "pii/detectors/registry.h"
+#include "util/sha256.h"
 
 namespace winnow::pii {
 namespace {
@@ -53,10 +52,9 @@ bool Base58CheckValid(std::string_view s) {
   const size_t zeros = static_cast<size_t>(std::find_if(bytes.begin(), bytes.end(), [](uint8_t b) { return b != 0; }) - bytes.begin());
   if (zeros != ones) return false;
   if (!((s[0] == '1' && bytes[0] == 0x00) || (s[0] == '3' && bytes[0] == 0x05))) return false;
-  unsigned char h1[EVP_MAX_MD_SIZE], h2[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  if (EVP_Digest(bytes.data(), 21, h1, &n, EVP_sha256(), nullptr) != 1) return false;
-  if (EVP_Digest(h1, n, h2, &n, EVP_sha256(), nullptr) != 1) return false;
+  uint8_t h1[kSha256Bytes], h2[kSha256Bytes];
+  Sha256Digest({reinterpret_cast<const char*>(bytes.data()), 21}, h1);
+  Sha256Digest({reinterpret_cast<const char*>(h1), sizeof h1}, h2);
   return std::memcmp(h2, bytes.data() + 21, 4) == 0;
 }
 
