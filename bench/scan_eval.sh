@@ -5,14 +5,15 @@
 #      each ingested into a matter and scanned with the default policy and a
 #      20,000-work corpus; scored by bench/scan_score.py against truth.jsonl;
 #   2. cost: the same vault scanned with every signal, then with each signal
-#      alone (terms: a 200-term set; overlap; publisher; paywall), reporting
+#      alone (terms: a 200-term set; overlap; publisher; paywall), taking
+#      turns EVAL_RUNS times and keeping each scan's median CPU time; reports
 #      MB/s of canonical entries per CPU second (decryption included) and the
 #      ratio of the full scan's CPU time to the slowest single signal's.
 #
 # Usage: bench/scan_eval.sh BUILD_DIR [WORKDIR]
 # Sizes (environment): EVAL_WORKS (20000), EVAL_CONVERSATIONS (20000),
 #   EVAL_CHATGPT_CONVERSATIONS (a quarter), EVAL_SETS ("openai chatgpt"),
-#   EVAL_COST (1: run part 2 on the openai set).
+#   EVAL_COST (1: run part 2 on the openai set), EVAL_RUNS (3: rounds of part 2).
 # Quick run: EVAL_WORKS=1000 EVAL_CONVERSATIONS=2000 bench/scan_eval.sh build
 set -euo pipefail
 
@@ -25,6 +26,7 @@ conversations=${EVAL_CONVERSATIONS:-20000}
 chatgpt_conversations=${EVAL_CHATGPT_CONVERSATIONS:-$(( (conversations + 3) / 4 ))}
 sets=${EVAL_SETS:-openai chatgpt}
 cost=${EVAL_COST:-1}
+runs=${EVAL_RUNS:-3}
 
 if [ $# -ge 2 ]; then
   work=$2; mkdir -p "$work"
@@ -111,16 +113,26 @@ policy all '["terms", "overlap", "publisher", "headline", "paywall"]' "terms_fil
 bytes=$(stat -c %s "$dir/entries.jsonl")
 echo "## cost of each signal ($set vault, $(awk "BEGIN{printf \"%.1f\", $bytes/1e6}") MB of canonical entries, decryption included)"
 echo
-echo "| scan | wall s | CPU s | MB/s per CPU s | peak RSS MB |"
+echo "| scan | wall s | CPU s (median of $runs) | MB/s per CPU s | peak RSS MB |"
 echo "|---|---|---|---|---|"
+signals="terms overlap publisher paywall all"
+for r in $(seq "$runs"); do  # in turns, so that the machine's moods hit every scan alike
+  for p in $signals; do
+    scan "$set" "cost-$p" --policy "$work/$p.toml" --index "$dir/corpus" >/dev/null
+    cp "$work/$set.cost-$p.time" "$work/$set.cost-$p.$r.time"
+  done
+done
+median_of() {  # median_of SCAN FIELD: the median over the runs of a GNU time field (2+3: CPU)
+  for r in $(seq "$runs"); do
+    awk -v f="$2" '{print (f == "cpu") ? $2 + $3 : $f}' "$work/$set.cost-$1.$r.time"
+  done | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'
+}
 slowest=0
-for p in terms overlap publisher paywall all; do
-  scan "$set" "cost-$p" --policy "$work/$p.toml" --index "$dir/corpus" >/dev/null
-  read -r wall user sys rss < "$work/$set.cost-$p.time"
-  cpu=$(cpu_of "$set.cost-$p")
-  printf '| %s | %s | %s | %.1f | %.0f |\n' "$p" "$wall" "$cpu" "$(awk "BEGIN{print $bytes/1e6/$cpu}")" \
-    "$(awk "BEGIN{print $rss/1024}")"
+for p in $signals; do
+  cpu=$(median_of "$p" cpu)
+  printf '| %s | %s | %.2f | %.1f | %.0f |\n' "$p" "$(median_of "$p" 1)" "$cpu" "$(awk "BEGIN{print $bytes/1e6/$cpu}")" \
+    "$(awk "BEGIN{print $(median_of "$p" 4)/1024}")"
   if [ "$p" != all ] && awk "BEGIN{exit !($cpu > $slowest)}"; then slowest=$cpu; fi
 done
 echo
-echo "full scan CPU / slowest single signal CPU = $(awk "BEGIN{printf \"%.2f\", $(cpu_of "$set.cost-all")/$slowest}")"
+echo "full scan CPU / slowest single signal CPU = $(awk "BEGIN{printf \"%.2f\", $(median_of all cpu)/$slowest}") (medians)"
