@@ -3,9 +3,11 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 #include "pii/context.h"
+#include "util/sha256.h"
 
 namespace winnow::pii {
 
@@ -13,6 +15,8 @@ namespace winnow::pii {
 // detector's patterns, and per type its threshold and context words.
 struct Engine::Compiled {
   hs_database_t* db = nullptr;
+  std::string key;        // database_key()
+  bool prebuilt = false;  // db came from PrebuiltDatabases()
   struct PatternOwner {
     uint32_t detector;
     int tag;
@@ -85,10 +89,63 @@ void ResolveOverlaps(std::vector<Finding>* v) {
   std::sort(v->begin(), v->end(), by_begin);
 }
 
+// The key of a pattern set: anything that changes the compiled database
+// changes it.
+std::string DatabaseKey(const std::vector<std::string>& exprs, const std::vector<unsigned>& flags,
+                        const std::vector<unsigned>& ids) {
+  std::string text = "winnow-pii-hyperscan-v1\n";
+  text += hs_version();
+  text += "\nmode " + std::to_string(HS_MODE_BLOCK) + "\n";
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    text += std::to_string(ids[i]) + " " + std::to_string(flags[i]) + " " + std::to_string(exprs[i].size()) + " ";
+    text += exprs[i];
+    text += '\n';
+  }
+  uint8_t digest[kSha256Bytes];
+  Sha256Digest(text, digest);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (uint8_t b : digest) {
+    hex += kHex[b >> 4];
+    hex += kHex[b & 15];
+  }
+  return hex;
+}
+
+// The prebuilt database for `key`, if this program has one that loads on
+// this CPU (a database built for other CPU features is refused with
+// HS_DB_PLATFORM_ERROR; the caller then compiles).
+hs_database_t* LoadPrebuilt(const std::string& key) {
+  for (const PrebuiltDatabase& p : PrebuiltDatabases()) {
+    if (p.key != key) continue;
+    hs_database_t* db = nullptr;
+    if (hs_deserialize_database(p.bytes.data(), p.bytes.size(), &db) == HS_SUCCESS) return db;
+  }
+  return nullptr;
+}
+
 }  // namespace
+
+// Weak: the winnow command links a generated definition (tools/pii_db).
+__attribute__((weak)) std::span<const PrebuiltDatabase> PrebuiltDatabases() { return {}; }
 
 Engine::Engine() = default;
 Engine::~Engine() = default;
+
+const std::string& Engine::database_key() const { return compiled_->key; }
+bool Engine::prebuilt() const { return compiled_->prebuilt; }
+
+StatusOr<std::string> Engine::SerializeDatabase() const {
+  if (compiled_->db == nullptr) return std::string();
+  char* bytes = nullptr;
+  size_t size = 0;
+  if (hs_serialize_database(compiled_->db, &bytes, &size) != HS_SUCCESS) {
+    return Status::Internal("Hyperscan could not serialize the de-identification database");
+  }
+  std::string out(bytes, size);
+  std::free(bytes);  // hs_serialize_database allocates with the misc allocator, malloc by default
+  return out;
+}
 
 StatusOr<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   return Create(AllDetectors(), options);
@@ -146,7 +203,12 @@ StatusOr<std::unique_ptr<Engine>> Engine::Create(std::vector<std::unique_ptr<Det
     c.scanners.push_back(index);
     engine->detectors_.push_back(std::move(d));
   }
-  if (!exprs.empty()) {
+  c.key = DatabaseKey(exprs, flags, ids);
+  if (!exprs.empty() && options.use_prebuilt) {
+    c.db = LoadPrebuilt(c.key);
+    c.prebuilt = c.db != nullptr;
+  }
+  if (!exprs.empty() && c.db == nullptr) {
     std::vector<const char*> ptrs;
     for (const std::string& e : exprs) ptrs.push_back(e.c_str());
     hs_compile_error_t* err = nullptr;

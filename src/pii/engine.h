@@ -2,12 +2,14 @@
 // Hyperscan database, validation, context scoring, thresholds and overlap
 // resolution (see detector.h for the steps).
 //
-// Create() compiles once; Detect() is const and thread-safe as long as each
+// Create() compiles once (or loads the database built with the program, see
+// PrebuiltDatabases); Detect() is const and thread-safe as long as each
 // thread passes its own Scratch.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +28,22 @@ struct EngineOptions {
   float threshold = -1;
   // Per-type thresholds (override everything else).
   std::map<std::string, float, std::less<>> type_thresholds;
+  // Load a database built with the program when one holds exactly these
+  // patterns (false: always compile; tests compare the two).
+  bool use_prebuilt = true;
 };
+
+// A Hyperscan database compiled when winnow was built (tools/pii_db), so
+// that each run loads it in well under a millisecond instead of compiling
+// the patterns (about 0.1 s of CPU, most of a short run's start-up).
+struct PrebuiltDatabase {
+  std::string_view key;    // Engine::database_key() of the patterns it holds
+  std::string_view bytes;  // hs_serialize_database's output
+};
+
+// The prebuilt databases linked into this program: none in libwinnow itself
+// (a weak default), the generated table's in the winnow command.
+std::span<const PrebuiltDatabase> PrebuiltDatabases();
 
 class Engine {
  public:
@@ -56,6 +73,14 @@ class Engine {
   // The entity types the enabled detectors can report, sorted.
   std::vector<std::string_view> Types() const;
   const std::vector<std::unique_ptr<Detector>>& detectors() const { return detectors_; }
+
+  // SHA-256 (hex) of the Hyperscan version, mode and every pattern with its
+  // id and flags: what a prebuilt database must have been compiled from.
+  const std::string& database_key() const;
+  // Whether the database was loaded from PrebuiltDatabases().
+  bool prebuilt() const;
+  // The database, serialized (for tools/pii_db); empty without patterns.
+  StatusOr<std::string> SerializeDatabase() const;
 
  private:
   struct Compiled;
