@@ -128,7 +128,8 @@ StatusOr<PiiFilterReport> DetectPiiJsonLines(const std::string& input, const std
                              }
                              WINNOW_ASSIGN_OR_RETURN(out, OutputFile::Create(output));
                              return Status::Ok();
-                           }};
+                           },
+                           /*open_input=*/{}};
   std::vector<std::unique_ptr<DetectThread>> threads;
   for (size_t t = 0; t < LineFilterThreads(filter); ++t) {
     threads.push_back(std::make_unique<DetectThread>());

@@ -89,7 +89,8 @@ StatusOr<PiiFilterReport> RedactPiiJsonLines(const std::string& input, const std
                              }
                              WINNOW_ASSIGN_OR_RETURN(log, OutputFile::Create(log_path));
                              return Status::Ok();
-                           }};
+                           },
+                           /*open_input=*/{}};
   std::vector<std::unique_ptr<RedactThread>> threads;
   for (size_t t = 0; t < LineFilterThreads(filter); ++t) {
     auto s = std::make_unique<RedactThread>();
