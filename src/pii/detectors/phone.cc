@@ -17,8 +17,8 @@
 // number range) 0.5 for '+' with groups, else 0.3 / 0.15. Context words
 // ("phone", "call", "my number", "Telefon", ...) add 0.4.
 //
-// Speed: Parse, IsValidNumber and Format cost about 10 µs each (ICU
-// regular expressions), so national numbers skip Parse (the trunk prefix is
+// Speed: Parse and Format cost microseconds each (ICU regular
+// expressions), so national numbers skip Parse (the trunk prefix is
 // stripped here), the possible lengths of each calling code (looked up once)
 // reject a reading before any of them, validity is PhoneValidity's (the
 // library's answer without ICU, about 0.1 µs; phone_valid.h), Format runs
