@@ -17,18 +17,19 @@
 // number range) 0.5 for '+' with groups, else 0.3 / 0.15. Context words
 // ("phone", "call", "my number", "Telefon", ...) add 0.4.
 //
-// Speed: Parse and Format cost microseconds each (ICU regular
-// expressions), so national numbers skip Parse (the trunk prefix is
+// Speed: libphonenumber's Parse and Format cost microseconds each (ICU
+// regular expressions), so national numbers skip Parse (the trunk prefix is
 // stripped here), the possible lengths of each calling code (looked up once)
 // reject a reading before any of them, validity is PhoneValidity's (the
-// library's answer without ICU, about 0.1 µs; phone_valid.h), Format runs
-// only for a reading with groups to compare, and E.164 is spelled here.
+// library's answer without ICU, about 0.1 µs; phone_valid.h), so are the
+// Parse of '+' numbers and the Format of a reading with groups to compare
+// (PhoneFormat; phone_format.h), and E.164 is spelled here.
 // Normalize() reuses what Validate() decided for the same value on the same
 // thread (redact normalizes each finding right after detecting it). The
 // shape logic (phone_shape.h) allocates nothing.
 //
-// Thread safety: PhoneNumberUtil's const methods and PhoneValidity are safe
-// from many threads.
+// Thread safety: PhoneNumberUtil's const methods, PhoneValidity and
+// PhoneFormat are safe from many threads.
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -39,6 +40,7 @@
 #include <string>
 #include <string_view>
 
+#include "pii/detectors/phone_format.h"
 #include "pii/detectors/phone_shape.h"
 #include "pii/detectors/phone_valid.h"
 #include "pii/detectors/registry.h"
@@ -159,6 +161,7 @@ enum class Verdict { kNone, kPossible, kValid, kGrouped };
 struct Judge {
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   const PhoneValidity& validity = PhoneValidity::Get();
+  const PhoneFormat& format = PhoneFormat::Get();
   NumberKey* last;
 
   Verdict Check(const PhoneNumber& num, const Reading& r) const {
@@ -168,15 +171,13 @@ struct Judge {
     if (!r.HasBounds()) return Verdict::kGrouped;
     thread_local std::string formatted;
     formatted.clear();
-    util.Format(num, r.intl ? PhoneNumberUtil::INTERNATIONAL : PhoneNumberUtil::NATIONAL, &formatted);
+    format.Format(num, r.intl ? PhoneNumberUtil::INTERNATIONAL : PhoneNumberUtil::NATIONAL, &formatted);
     return phone::Grouped(r, formatted) ? Verdict::kGrouped : Verdict::kValid;
   }
 
   Verdict International(const Reading& r) const {
     PhoneNumber num;
-    std::string plus = "+";
-    plus += r.digits();
-    if (util.Parse(plus, "ZZ", &num) != PhoneNumberUtil::NO_PARSING_ERROR) return Verdict::kNone;
+    if (format.ParseInternational(r.digits(), &num) != PhoneNumberUtil::NO_PARSING_ERROR) return Verdict::kNone;
     return Check(num, r);
   }
 

@@ -8,7 +8,7 @@
 // compiled into libphonenumber) and follows the same steps (the region of
 // the number, then its possible lengths and patterns in
 // GetNumberTypeHelper's order), but matches with a small backtracking
-// matcher of its own: the metadata's patterns are only digits, classes,
+// matcher (phone_pattern.h): the metadata's patterns are only digits, classes,
 // groups, alternatives and bounded repeats, so each compiles in
 // microseconds to a program whose every instruction knows the digits and
 // the number of digits that can still follow, and a match of a national
