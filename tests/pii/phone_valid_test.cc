@@ -25,51 +25,24 @@
 #include <thread>
 #include <vector>
 
-// Defined in libphonenumber (its metadata.h is not installed).
-namespace i18n::phonenumbers {
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
+#include "pii/phone_metadata_support.h"
 
 namespace winnow::pii {
 namespace {
 
 using i18n::phonenumbers::PhoneMetadata;
-using i18n::phonenumbers::PhoneMetadataCollection;
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberDesc;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-const PhoneNumberUtil& Util() { return *PhoneNumberUtil::GetInstance(); }
+using phone_test::Examples;
+using phone_test::Make;
+using phone_test::Metadata;
+using phone_test::Util;
 
-const PhoneMetadataCollection& Metadata() {
-  static const PhoneMetadataCollection* collection = [] {
-    auto* c = new PhoneMetadataCollection();
-    EXPECT_TRUE(c->ParseFromArray(i18n::phonenumbers::metadata_get(), i18n::phonenumbers::metadata_size()));
-    return c;
-  }();
-  return *collection;
-}
 
-size_t RandomPerLength() {
-  const char* v = std::getenv("WINNOW_PHONE_VALID_RANDOM");
-  return v != nullptr && std::atoi(v) > 0 ? static_cast<size_t>(std::atoi(v)) : 200;
-}
+size_t RandomPerLength() { return phone_test::RandomPerLength("WINNOW_PHONE_VALID_RANDOM", 200); }
 
-// A number as Parse builds it from national digits
-// (PhoneNumberUtil::SetItalianLeadingZerosForPhoneNumber).
-PhoneNumber Make(int cc, std::string_view digits) {
-  PhoneNumber n;
-  n.set_country_code(cc);
-  n.set_national_number(std::stoull(std::string(digits)));
-  if (digits.size() > 1 && digits[0] == '0') {
-    n.set_italian_leading_zero(true);
-    size_t zeros = 1;
-    while (zeros < digits.size() - 1 && digits[zeros] == '0') ++zeros;
-    if (zeros != 1) n.set_number_of_leading_zeros(static_cast<int>(zeros));
-  }
-  return n;
-}
 
 // Asks both and counts; the first few differences are reported in full.
 class Comparer {
@@ -117,18 +90,6 @@ class Comparer {
   size_t mismatches = 0;
 };
 
-// Every example number of a region's metadata (digits, national form).
-std::vector<std::string> Examples(const PhoneMetadata& m) {
-  const PhoneNumberDesc* descs[] = {&m.general_desc(), &m.fixed_line(),      &m.mobile(),
-                                    &m.toll_free(),    &m.premium_rate(),    &m.shared_cost(),
-                                    &m.voip(),         &m.personal_number(), &m.pager(),
-                                    &m.uan(),          &m.voicemail(),       &m.no_international_dialling()};
-  std::vector<std::string> out;
-  for (const PhoneNumberDesc* d : descs) {
-    if (d->has_example_number() && !d->example_number().empty()) out.push_back(d->example_number());
-  }
-  return out;
-}
 
 TEST(PhoneValid, ExampleNumbersOfEveryRegionAndType) {
   Comparer cmp;
