@@ -7,7 +7,7 @@
 #include <set>
 
 #include "pii/context.h"
-#include "util/sha256.h"
+#include "vault/file_util.h"
 
 namespace winnow::pii {
 
@@ -101,15 +101,7 @@ std::string DatabaseKey(const std::vector<std::string>& exprs, const std::vector
     text += exprs[i];
     text += '\n';
   }
-  uint8_t digest[kSha256Bytes];
-  Sha256Digest(text, digest);
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (uint8_t b : digest) {
-    hex += kHex[b >> 4];
-    hex += kHex[b & 15];
-  }
-  return hex;
+  return vault::Sha256Hex(text);
 }
 
 // The prebuilt database for `key`, if this program has one that loads on
