@@ -40,7 +40,6 @@ using phone_test::Make;
 using phone_test::Metadata;
 using phone_test::Util;
 
-
 size_t RandomPerLength() { return phone_test::RandomPerLength("WINNOW_PHONE_VALID_RANDOM", 200); }
 
 
