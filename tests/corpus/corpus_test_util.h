@@ -8,29 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
 #include "util/json_writer.h"
 
 namespace winnow::corpus {
+
+using test::TempDir;
 
 struct TestWork {
   std::string id, title, text, publisher = "The Daily Ledger";
 };
 
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (std::filesystem::temp_directory_path() / "winnow-corpus-XXXXXX").string();
-    path_ = mkdtemp(templ.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 inline std::string WorksJsonl(const std::vector<TestWork>& works) {
   std::string out;

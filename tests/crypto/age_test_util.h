@@ -15,9 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
 #include "winnow/age.h"
 
 namespace winnow::age::testing {
+
+using winnow::test::TempDir;
 
 inline std::string Sha256Hex(std::span<const uint8_t> bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -50,25 +53,6 @@ inline std::vector<uint8_t> TestPlaintext(size_t n, uint32_t seed = 1) {
 }
 
 // A fresh directory removed (with its contents) on destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "winnow-age-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 inline std::vector<uint8_t> ReadFileBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

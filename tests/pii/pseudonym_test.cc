@@ -17,9 +17,13 @@
 #include <type_traits>
 
 #include "pii/detector.h"
+#include "temp_dir.h"
 
 namespace winnow::pii {
 namespace {
+
+using test::TempDir;
+using test::WriteText;
 
 static_assert(!std::is_copy_constructible_v<PseudonymKey>);
 static_assert(!std::is_copy_assignable_v<PseudonymKey>);
@@ -27,27 +31,7 @@ static_assert(std::is_nothrow_move_constructible_v<PseudonymKey>);
 
 constexpr std::string_view kCrockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "winnow-pseudonym-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
 
- private:
-  std::string path_;
-};
-
-void WriteText(const std::string& path, const std::string& text, mode_t mode) {
-  { std::ofstream(path, std::ios::trunc) << text; }
-  ASSERT_EQ(::chmod(path.c_str(), mode), 0);
-}
 
 std::array<uint8_t, 32> Bytes(uint8_t first) {
   std::array<uint8_t, 32> b;
@@ -139,7 +123,7 @@ TEST(PseudonymTest, TokenMatchesTheDocumentedHmac) {
 // "Shards and runs": two loads of one key file, in separate objects, give
 // the same token for every value.
 TEST(PseudonymTest, SameValueSameTokenAcrossLoadsOfOneKeyFile) {
-  TempDir dir;
+  TempDir dir("winnow-pseudonym");
   StatusOr<PseudonymKey> generated = PseudonymKey::Generate();
   ASSERT_TRUE(generated.ok());
   const std::string path = dir.File("pseudonym.key");
@@ -256,7 +240,7 @@ TEST(PseudonymTest, MovedKeyKeepsWorking) {
 }
 
 TEST(PseudonymKeyFileTest, SaveCreatesOwnerOnlyFileAndNeverOverwrites) {
-  TempDir dir;
+  TempDir dir("winnow-pseudonym");
   PseudonymKey key = KeyOf(10);
   const std::string path = dir.File("k");
   ASSERT_TRUE(key.Save(path).ok());
@@ -275,7 +259,7 @@ TEST(PseudonymKeyFileTest, SaveCreatesOwnerOnlyFileAndNeverOverwrites) {
 }
 
 TEST(PseudonymKeyFileTest, RefusesGroupOrOtherAccess) {
-  TempDir dir;
+  TempDir dir("winnow-pseudonym");
   const std::string path = dir.File("k");
   ASSERT_TRUE(KeyOf(12).Save(path).ok());
   for (mode_t mode : {0644, 0640, 0604, 0620, 0602, 0660, 0610, 0601}) {
@@ -291,12 +275,12 @@ TEST(PseudonymKeyFileTest, RefusesGroupOrOtherAccess) {
 }
 
 TEST(PseudonymKeyFileTest, MissingFileIsNotFound) {
-  TempDir dir;
+  TempDir dir("winnow-pseudonym");
   EXPECT_EQ(PseudonymKey::Load(dir.File("none")).status().code(), StatusCode::kNotFound);
 }
 
 TEST(PseudonymKeyFileTest, NeverInsideAMatter) {
-  TempDir dir;
+  TempDir dir("winnow-pseudonym");
   const std::string matter = dir.File("matter");
   ASSERT_TRUE(std::filesystem::create_directories(matter + "/keys"));
   PseudonymKey key = KeyOf(13);
@@ -355,7 +339,7 @@ TEST(PseudonymKeyFileTest, ReportsBadFilesWithoutEchoingKeyMaterial) {
 }
 
 TEST(PseudonymKeyFileTest, LoadsAHandWrittenFile) {
-  TempDir dir;
+  TempDir dir("winnow-pseudonym");
   const std::string path = dir.File("k");
   WriteText(path, "# mine\nWINNOW-PSEUDONYM-KEY-1 AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8\n", 0600);
   StatusOr<PseudonymKey> key = PseudonymKey::Load(path);

@@ -13,34 +13,19 @@
 #include <sstream>
 #include <type_traits>
 
+#include "temp_dir.h"
+
 namespace winnow::produce {
 namespace {
+
+using test::TempDir;
+using test::WriteText;
 
 static_assert(!std::is_copy_constructible_v<SigningKey>);
 static_assert(!std::is_copy_assignable_v<SigningKey>);
 static_assert(std::is_nothrow_move_constructible_v<SigningKey>);
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "winnow-signing-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
 
- private:
-  std::string path_;
-};
-
-void WriteText(const std::string& path, const std::string& text, mode_t mode) {
-  { std::ofstream(path, std::ios::trunc) << text; }
-  ASSERT_EQ(::chmod(path.c_str(), mode), 0);
-}
 
 std::string ReadText(const std::string& path) {
   std::ifstream in(path);
@@ -156,7 +141,7 @@ TEST(SigningKeyTest, MalformedKeysAndSignaturesAreInvalidArguments) {
 }
 
 TEST(SigningKeyTest, SaveLoadRoundTripAndFileLayout) {
-  TempDir dir;
+  TempDir dir("winnow-signing");
   SigningKey key = KeyFromSeed(kSeed1);
   const std::string path = dir.File("producer.key");
   ASSERT_TRUE(key.Save(path).ok());
@@ -177,7 +162,7 @@ TEST(SigningKeyTest, SaveLoadRoundTripAndFileLayout) {
 }
 
 TEST(SigningKeyTest, KeyReadableByOthersIsRefused) {
-  TempDir dir;
+  TempDir dir("winnow-signing");
   const std::string path = dir.File("k.key");
   ASSERT_TRUE(KeyFromSeed(kSeed1).Save(path).ok());
   for (mode_t mode : {0644, 0640, 0604, 0660}) {
@@ -194,7 +179,7 @@ TEST(SigningKeyTest, KeyReadableByOthersIsRefused) {
 }
 
 TEST(SigningKeyTest, KeyInsideMatterIsRefused) {
-  TempDir dir;
+  TempDir dir("winnow-signing");
   const std::string matter = dir.File("matter");
   std::filesystem::create_directories(matter + "/vault");
   SigningKey key = KeyFromSeed(kSeed1);
@@ -251,7 +236,7 @@ TEST(SigningKeyTest, MalformedKeyFilesNameFileAndLine) {
     EXPECT_EQ(key->PublicKey(), Pub(kPub1));
   }
   // Errors from Load name the path given.
-  TempDir dir;
+  TempDir dir("winnow-signing");
   WriteText(dir.File("bad.key"), "# x\nnonsense\n", 0600);
   StatusOr<SigningKey> bad = SigningKey::Load(dir.File("bad.key"));
   ASSERT_FALSE(bad.ok());
@@ -259,7 +244,7 @@ TEST(SigningKeyTest, MalformedKeyFilesNameFileAndLine) {
 }
 
 TEST(SigningKeyTest, PublicKeyFromTextAndFile) {
-  TempDir dir;
+  TempDir dir("winnow-signing");
   SigningKey key = KeyFromSeed(kSeed1);
   const std::string pub_path = dir.File("producer.key.pub");
   ASSERT_TRUE(key.SavePublicKey(pub_path).ok());
@@ -285,7 +270,7 @@ TEST(SigningKeyTest, PublicKeyFromTextAndFile) {
 }
 
 TEST(SigningKeyTest, LoadPublicKeyRefusesWhatIsNotOne) {
-  TempDir dir;
+  TempDir dir("winnow-signing");
   SigningKey key = KeyFromSeed(kSeed1);
   ASSERT_TRUE(key.Save(dir.File("secret.key")).ok());
   ASSERT_EQ(::chmod(dir.File("secret.key").c_str(), 0644), 0);  // even readable, it is not a public key

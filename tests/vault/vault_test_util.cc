@@ -48,17 +48,6 @@ struct ChildArgs {
 
 }  // namespace
 
-TempDir::TempDir(const std::string& prefix) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string tmpl = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "-XXXXXX";
-  if (::mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-}
-
 std::string ProcessResult::Describe() const {
   std::string s =
       term_signal ? "killed by signal " + std::to_string(term_signal) : "exit code " + std::to_string(exit_code);

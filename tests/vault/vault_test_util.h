@@ -12,22 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "temp_dir.h"
+
 namespace winnow::vault::testing {
 
-// A fresh directory (mkdtemp under $TMPDIR or /tmp), removed with its
-// contents on destruction.
-class TempDir {
+// Vault tests name their folders winnow-vault-... unless told otherwise.
+class TempDir : public winnow::test::TempDir {
  public:
-  explicit TempDir(const std::string& prefix = "winnow-vault");
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  explicit TempDir(const std::string& prefix = "winnow-vault") : winnow::test::TempDir(prefix) {}
 };
 
 struct ProcessResult {
