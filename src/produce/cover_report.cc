@@ -126,32 +126,11 @@ std::vector<Table> Tables(const ProductionStats& s) {
 // HTML. Escaping is the hit report's (report_text); the CSS follows
 // search/hit_report_html.cc's look, with rules for code and notes added.
 
-constexpr char kCss[] = R"(
-body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #111;
-       margin: 2em auto; max-width: 70em; padding: 0 1em; line-height: 1.4; }
-h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-p.title { margin-top: 0; color: #333; }
-table { border-collapse: collapse; margin: 0.6em 0; }
-th, td { padding: 0.25em 0.6em; border: 1px solid #ccc; vertical-align: top; text-align: left; }
-thead th { background: #f0f0f0; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.summary { border: 2px solid #555; }
-table.summary th { background: #f0f0f0; width: 14em; }
-tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #555; }
+// The reports' shared stylesheet, then code blocks and notes.
+constexpr char kOwnCss[] = R"(
 code, pre { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
 pre { background: #f6f6f6; border: 1px solid #ccc; padding: 0.5em; white-space: pre-wrap; }
-p.none { font-style: italic; }
 p.note { color: #333; font-size: 0.95em; }
-dl dt { font-weight: bold; margin-top: 0.4em; }
-dl dd { margin-left: 1.5em; }
-* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  tr { break-inside: avoid; }
-  thead { display: table-header-group; }
-}
 )";
 
 constexpr char kDash[] = "\u2013";
@@ -327,7 +306,7 @@ std::string RenderCoverHtml(const ProductionStats& s) {
   const std::string id = Html(s.production_id);
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Production " +
-         id + ": cover report</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n<h1>Production " + id +
+         id + ": cover report</title>\n<style>" + search::report_text::kReportCss + kOwnCss + "</style>\n</head>\n<body>\n<h1>Production " + id +
          "</h1>\n<p class=\"title\">Cover report for matter " + Html(s.matter_id) + "</p>\n";
 
   out += "<section>\n<h2>Summary</h2>\n<table class=\"summary\">\n";

@@ -42,35 +42,15 @@ uint64_t TickStep(uint64_t max) {
   }
 }
 
-constexpr char kCss[] = R"(
-body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #111;
-       margin: 2em auto; max-width: 70em; padding: 0 1em; line-height: 1.4; }
-h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-p.title { margin-top: 0; color: #333; }
-table { border-collapse: collapse; margin: 0.6em 0; }
-th, td { padding: 0.25em 0.6em; border: 1px solid #ccc; vertical-align: top; text-align: left; }
-thead th { background: #f0f0f0; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+// The reports' shared stylesheet (report_text), then query cells and charts.
+constexpr char kOwnCss[] = R"(
 td.q { overflow-wrap: anywhere; max-width: 30em; font-family: ui-monospace, Menlo, Consolas, monospace;
        font-size: 0.9em; }
-table.summary { border: 2px solid #555; }
-table.summary th { background: #f0f0f0; width: 14em; }
-tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #555; }
 svg { max-width: 100%; height: auto; font-size: 12px; }
 svg text { fill: #111; }
 svg .label { font-size: 12px; }
 svg .tick { fill: #555; font-size: 11px; }
-p.none { font-style: italic; }
-dl dt { font-weight: bold; margin-top: 0.4em; }
-dl dd { margin-left: 1.5em; }
-* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  tr, svg g { break-inside: avoid; }
-  thead { display: table-header-group; }
-}
+@media print { svg g { break-inside: avoid; } }
 )";
 
 constexpr char kHitFill[] = "#9ecae1", kUniqueFill[] = "#08519c";
@@ -186,7 +166,7 @@ std::string HitReportHtml(const HitReport& report) {
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Search term hit report";
   if (!report.title.empty()) out += ": " + Html(report.title);
-  out += "</title>\n<style>" + std::string(kCss) + "</style>\n</head>\n<body>\n<h1>Search term hit report</h1>\n";
+  out += "</title>\n<style>" + std::string(report_text::kReportCss) + kOwnCss + "</style>\n</head>\n<body>\n<h1>Search term hit report</h1>\n";
   if (!report.title.empty()) out += "<p class=\"title\">" + Html(report.title) + "</p>\n";
 
   out += "<section>\n<h2>Summary</h2>\n<table class=\"summary\">\n";

@@ -91,4 +91,29 @@ std::string Html(std::string_view s) {
   return out;
 }
 
+const char kReportCss[] = R"(
+body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #111;
+       margin: 2em auto; max-width: 70em; padding: 0 1em; line-height: 1.4; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+p.title { margin-top: 0; color: #333; }
+table { border-collapse: collapse; margin: 0.6em 0; }
+th, td { padding: 0.25em 0.6em; border: 1px solid #ccc; vertical-align: top; text-align: left; }
+thead th { background: #f0f0f0; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.summary { border: 2px solid #555; }
+table.summary th { background: #f0f0f0; width: 14em; }
+tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #555; }
+p.none { font-style: italic; }
+dl dt { font-weight: bold; margin-top: 0.4em; }
+dl dd { margin-left: 1.5em; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+)";
+
 }  // namespace winnow::search::report_text

@@ -26,4 +26,8 @@ std::string Printable(std::string_view s);
 void AppendHtml(std::string_view s, std::string* out);
 std::string Html(std::string_view s);
 
+// The stylesheet both HTML reports start from (page, headings, tables,
+// summary box, notes, print rules); each appends its own rules.
+extern const char kReportCss[];
+
 }  // namespace winnow::search::report_text
