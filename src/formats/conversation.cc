@@ -1,11 +1,11 @@
-#include <sodium.h>
-
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 
 #include "util/json_writer.h"
+#include "util/sha256.h"
 #include "winnow/conversation.h"
 
 namespace winnow {
@@ -70,48 +70,56 @@ void Entry::Clear() {
 std::string EntryId(std::string_view conversation_id, int turn, std::string_view variant) {
   // The separators keep ("a", 12) and ("a1", 2) apart; the prefix names the
   // scheme so a future scheme cannot collide with this one.
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
-  static const unsigned char kScheme[] = "winnow/entry/v1";
-  crypto_hash_sha256_update(&st, kScheme, sizeof(kScheme));  // includes the NUL
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(conversation_id.data()),
-                            conversation_id.size());
+  static constexpr std::string_view kScheme{"winnow/entry/v1\0", 16};  // with its NUL
   char buf[16];
   buf[0] = 0;
   char* end = std::to_chars(buf + 1, buf + sizeof(buf) - 1, turn).ptr;
   *end++ = 0;
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(buf), end - buf);
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(variant.data()),
-                            variant.size());
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&st, digest);
+  uint8_t digest[kSha256Bytes];
+  Sha256Digest({kScheme, conversation_id, std::string_view(buf, end - buf), variant}, digest);
   return Hex(digest, 12);
 }
 
 std::string DerivedConversationId(std::string_view record_bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(record_bytes.data()),
-                     record_bytes.size());
+  uint8_t digest[kSha256Bytes];
+  Sha256Digest(record_bytes, digest);
   return "h" + Hex(digest, 12);
 }
 
 std::string FormatRfc3339(double seconds) {
   if (!std::isfinite(seconds) || seconds < 0 || seconds > 253402300799.0) return "";
   // Round to whole milliseconds first so 1.9999999 does not print as 1.1000.
-  int64_t ms = static_cast<int64_t>(std::llround(seconds * 1000.0));
-  time_t whole = static_cast<time_t>(ms / 1000);
-  int frac = static_cast<int>(ms % 1000);
-  struct tm tm;
-  gmtime_r(&whole, &tm);
-  char buf[64];
+  const int64_t ms = static_cast<int64_t>(std::llround(seconds * 1000.0));
+  const int64_t whole = ms / 1000;
+  const int frac = static_cast<int>(ms % 1000);
+  // Every entry's time goes through here: the calendar is computed and the
+  // digits written directly (snprintf was 2% of `winnow ingest`).
+  const std::chrono::sys_days day{std::chrono::days{whole / 86400}};
+  const std::chrono::year_month_day ymd{day};
+  const int64_t in_day = whole % 86400;
+  char buf[24];
+  auto put = [&buf](int at, int64_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) buf[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, static_cast<int>(ymd.year()), 4);
+  buf[4] = '-';
+  put(5, static_cast<unsigned>(ymd.month()), 2);
+  buf[7] = '-';
+  put(8, static_cast<unsigned>(ymd.day()), 2);
+  buf[10] = 'T';
+  put(11, in_day / 3600, 2);
+  buf[13] = ':';
+  put(14, in_day / 60 % 60, 2);
+  buf[16] = ':';
+  put(17, in_day % 60, 2);
+  int n = 19;
   if (frac != 0) {
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
-  } else {
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
-                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    buf[n++] = '.';
+    put(n, frac, 3);
+    n += 3;
   }
-  return buf;
+  buf[n++] = 'Z';
+  return std::string(buf, n);
 }
 
 void AppendEntryJson(const Entry& e, std::string* out) {

@@ -1,8 +1,13 @@
 #include "util/json_writer.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 namespace winnow {
 namespace {
@@ -36,13 +41,36 @@ void AppendEscape(unsigned char c, std::string* out) {
 }  // namespace
 
 void AppendJsonString(std::string_view s, std::string* out) {
-  // Reserve for the common case (nothing to escape) so the copy loop below
-  // appends runs without reallocating.
+  // Reserve for the common case (nothing to escape) so the copy loops below
+  // append runs without reallocating.
   out->reserve(out->size() + s.size() + 2);
   out->push_back('"');
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char* end = p + s.size();
-  const unsigned char* run = p;
+  const unsigned char* run = p;  // the first byte not yet appended
+  auto escape = [&](const unsigned char* at) {
+    out->append(reinterpret_cast<const char*>(run), at - run);
+    AppendEscape(*at, out);
+    run = at + 1;
+  };
+#if defined(__AVX2__)
+  // Thirty-two bytes at a time: chat text has a line break every few dozen
+  // bytes, so the escapes are found from a mask rather than byte by byte.
+  // This loop was a tenth of `winnow ingest`'s CPU when it read 8 bytes at a
+  // time.
+  const __m256i quote = _mm256_set1_epi8('"');
+  const __m256i backslash = _mm256_set1_epi8('\\');
+  const __m256i control = _mm256_set1_epi8(0x1f);
+  for (; end - p >= 32; p += 32) {
+    const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i is_control = _mm256_cmpeq_epi8(_mm256_min_epu8(x, control), x);  // x <= 0x1f, unsigned
+    const __m256i hit =
+        _mm256_or_si256(is_control, _mm256_or_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(x, backslash)));
+    for (uint32_t mask = static_cast<uint32_t>(_mm256_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+      escape(p + std::countr_zero(mask));
+    }
+  }
+#endif
   while (p < end) {
     // Eight bytes at a time: skip words with no byte < 0x20, '"' or '\\'.
     while (end - p >= 8) {
@@ -59,14 +87,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
       p += 8;
     }
     if (p >= end) break;
-    if (kEscapeTable.v[*p]) {
-      out->append(reinterpret_cast<const char*>(run), p - run);
-      AppendEscape(*p, out);
-      ++p;
-      run = p;
-    } else {
-      ++p;
-    }
+    if (kEscapeTable.v[*p]) escape(p);
+    ++p;
   }
   out->append(reinterpret_cast<const char*>(run), end - run);
   out->push_back('"');

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 struct evp_md_st;  // OpenSSL's EVP_MD
@@ -21,5 +22,10 @@ const evp_md_st* Sha256Md();
 
 // SHA-256 of `bytes` into `out`.
 void Sha256Digest(std::string_view bytes, uint8_t (&out)[kSha256Bytes]);
+
+// SHA-256 of the concatenation of `parts` into `out`, through a context kept
+// per thread: for hashing many short inputs (an entry id per entry), where
+// creating a context per digest costs as much as the hashing.
+void Sha256Digest(std::initializer_list<std::string_view> parts, uint8_t (&out)[kSha256Bytes]);
 
 }  // namespace winnow

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <ctime>
+#include <random>
+
 #include "formats/json_util.h"
 #include "winnow/conversation.h"
 
@@ -12,6 +16,25 @@ TEST(TimeTest, FormatRfc3339KeepsMillisecondsAndRejectsNonsense) {
   EXPECT_EQ(FormatRfc3339(1.9999999), "1970-01-01T00:00:02Z");
   EXPECT_EQ(FormatRfc3339(-1), "");
   EXPECT_EQ(FormatRfc3339(1e300), "");
+}
+
+TEST(TimeTest, FormatRfc3339AgreesWithGmtime) {
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 100000; ++i) {
+    const int64_t whole = static_cast<int64_t>(rng() % 253402300800ULL);  // up to 9999-12-31T23:59:59
+    const int ms = i % 3 == 0 ? 0 : static_cast<int>(rng() % 1000);
+    const time_t t = static_cast<time_t>(whole);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char want[40];
+    int n = std::snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                          tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    if (ms != 0) n += std::snprintf(want + n, sizeof want - n, ".%03d", ms);
+    std::snprintf(want + n, sizeof want - n, "Z");
+    ASSERT_EQ(FormatRfc3339(static_cast<double>(whole) + ms / 1000.0), want) << whole << " + " << ms << " ms";
+  }
+  EXPECT_EQ(FormatRfc3339(253402300799.0), "9999-12-31T23:59:59Z");
+  EXPECT_EQ(FormatRfc3339(951782400), "2000-02-29T00:00:00Z");
 }
 
 TEST(TimeTest, ParseTimeStringAcceptsTheShapesLogsUse) {
