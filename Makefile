@@ -7,7 +7,7 @@ DEPS := cmake ninja-build g++ clang libclang-rt-14-dev pkg-config \
         libsimdjson-dev libzstd-dev zlib1g-dev libcli11-dev libfmt-dev \
         libsodium-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev \
         libtomlplusplus-dev libicu-dev libhyperscan-dev libstemmer-dev libphonenumber-dev \
-        age zstd ripgrep
+        age zstd ripgrep openssl
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZ_SECONDS ?= 60
