@@ -123,30 +123,46 @@ std::string FormatRfc3339(double seconds) {
 }
 
 void AppendEntryJson(const Entry& e, std::string* out) {
-  JsonWriter w(out);
-  w.BeginObject();
-  w.Key("entry_id"); w.String(e.entry_id);
-  w.Key("conversation_id"); w.String(e.conversation_id);
-  w.Key("turn"); w.Int(e.turn);
-  w.Key("user_id"); if (e.user_id.empty()) w.Null(); else w.String(e.user_id);
-  w.Key("time"); if (e.time.empty()) w.Null(); else w.String(e.time);
-  w.Key("model"); if (e.model.empty()) w.Null(); else w.String(e.model);
-  w.Key("prompt"); w.String(e.prompt);
-  w.Key("output"); w.String(e.output);
-  w.Key("tools");
-  w.BeginArray();
-  for (const ToolText& t : e.tools) {
-    w.BeginObject();
-    w.Key("kind"); w.String(t.kind);
-    w.Key("name"); w.String(t.name);
-    w.Key("text"); w.String(t.text);
-    w.EndObject();
+  // Every entry ingested or converted is written here: the fixed keys are
+  // appended as literals instead of going through the escaping one by one.
+  auto string_or_null = [out](std::string_view s) {
+    if (s.empty()) {
+      out->append("null");
+    } else {
+      AppendJsonString(s, out);
+    }
+  };
+  out->append("{\"entry_id\":");
+  AppendJsonString(e.entry_id, out);
+  out->append(",\"conversation_id\":");
+  AppendJsonString(e.conversation_id, out);
+  out->append(",\"turn\":");
+  char digits[16];
+  out->append(digits, std::to_chars(digits, digits + sizeof digits, e.turn).ptr);
+  out->append(",\"user_id\":");
+  string_or_null(e.user_id);
+  out->append(",\"time\":");
+  string_or_null(e.time);
+  out->append(",\"model\":");
+  string_or_null(e.model);
+  out->append(",\"prompt\":");
+  AppendJsonString(e.prompt, out);
+  out->append(",\"output\":");
+  AppendJsonString(e.output, out);
+  out->append(",\"tools\":[");
+  for (size_t i = 0; i < e.tools.size(); ++i) {
+    out->append(i == 0 ? "{\"kind\":" : ",{\"kind\":");
+    AppendJsonString(e.tools[i].kind, out);
+    out->append(",\"name\":");
+    AppendJsonString(e.tools[i].name, out);
+    out->append(",\"text\":");
+    AppendJsonString(e.tools[i].text, out);
+    out->push_back('}');
   }
-  w.EndArray();
-  w.Key("alternate"); w.Bool(e.alternate);
-  w.Key("meta"); WriteMeta(e.meta, &w);
-  w.EndObject();
-  out->push_back('\n');
+  out->append(e.alternate ? "],\"alternate\":true,\"meta\":" : "],\"alternate\":false,\"meta\":");
+  JsonWriter meta(out);
+  WriteMeta(e.meta, &meta);
+  out->append("}\n");
 }
 
 }  // namespace winnow
