@@ -68,30 +68,41 @@ Status Deidentifier::Worker::FindEvidence(std::string_view text, bool titles) {
   return Status::Ok();
 }
 
-void Deidentifier::Worker::PseudonymizeMeta(Entry& e, Deidentified* out) {
+void Deidentifier::Worker::PseudonymizeMeta(PiiDoc& doc, Deidentified* out) {
   const PseudonymKey* key = d_.key();
   auto replace = [&](std::string_view k, std::string_view value) {
     ++meta_;
     return key != nullptr ? key->MetaToken(k, value) : "[" + MetaType(k) + "]";
   };
+  Entry& e = doc.entry;
   if (!e.user_id.empty()) {
     e.user_id = replace("user_id", e.user_id);
     out->meta.emplace_back("user_id", e.user_id);
   }
   for (MetaField& m : e.meta) {
-    const std::string type = MetaType(m.key);
-    const bool identifier = type == "USER" || type == "EMAIL_ADDRESS" || type == "IP_ADDRESS" ||
-                            type == "DEVICE_ID" || type == "PHONE_NUMBER" || type == "HASHED_IP";
-    if (!identifier || m.json.size() < 2 || m.json.front() != '"') continue;
-    // The value as JSON text: unescape by parsing it again.
-    simdjson::padded_string json(m.json);
+    if (!IsIdentifierMetaType(MetaType(m.key)) || m.json.empty()) continue;
     std::string_view value;
-    simdjson::ondemand::document doc;
-    if (meta_parser_.iterate(json).get(doc) || doc.get_string().get(value)) continue;
+    simdjson::padded_string json(m.json);
+    simdjson::ondemand::document parsed;
+    if (m.json.front() == '"') {
+      // The value as JSON text: unescape by parsing it again.
+      if (meta_parser_.iterate(json).get(parsed) || parsed.get_string().get(value)) continue;
+    } else if (m.json.front() == '-' || (m.json.front() >= '0' && m.json.front() <= '9')) {
+      value = m.json;  // a numeric id: its digits are the value
+    } else {
+      continue;  // an object or array: its strings are metadata texts (PiiDoc::MetaText)
+    }
     std::string token = replace(m.key, value);
     m.json.clear();
     AppendJsonString(token, &m.json);
     out->meta.emplace_back(m.key, std::move(token));
+  }
+  // Strings below an identifier key ("meta.user.email"), replaced whole;
+  // logged by their path below meta.
+  for (PiiDoc::MetaText& t : doc.meta_text) {
+    if (t.identifier_key.empty()) continue;
+    t.text = replace(t.identifier_key, t.original);
+    out->meta.emplace_back(t.name.substr(std::string_view("meta.").size()), t.text);
   }
 }
 
@@ -141,7 +152,10 @@ Status Deidentifier::Worker::Run(PiiDoc& doc, Deidentified* out, std::span<const
     WINNOW_RETURN_IF_ERROR(redactor_->Apply(text, found_, normalized_, keep_, &redacted_, &f.records));
     text.swap(redacted_);
   }
-  if (doc.is_entry) PseudonymizeMeta(doc.entry, out);
+  if (doc.is_entry) {
+    PseudonymizeMeta(doc, out);
+    StoreMetaText(&doc);
+  }
   return Status::Ok();
 }
 

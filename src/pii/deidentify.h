@@ -77,7 +77,7 @@ class Deidentifier {
     friend class Deidentifier;
     explicit Worker(const Deidentifier& d) : d_(d) {}
     Status FindEvidence(std::string_view text, bool titles);
-    void PseudonymizeMeta(Entry& e, Deidentified* out);
+    void PseudonymizeMeta(PiiDoc& doc, Deidentified* out);
 
     const Deidentifier& d_;
     Engine::ScratchPtr scratch_;

@@ -1,6 +1,9 @@
 #include "pii/pii_doc.h"
 
+#include <algorithm>
+
 #include "formats/json_util.h"
+#include "pii/pseudonym.h"
 #include "util/json_writer.h"
 
 namespace winnow::pii {
@@ -46,7 +49,145 @@ std::string ParseTools(od::value v, std::vector<ToolText>* tools) {
   return "";
 }
 
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A key's token (quotes included) unescaped into *key; *key is left as it
+// is when the token is not a valid string. Rare: keys seldom hold escapes.
+void UnescapeKey(std::string_view token, std::string* key) {
+  thread_local od::parser parser;
+  simdjson::padded_string padded(token);
+  od::document d;
+  std::string_view value;
+  if (!parser.iterate(padded).get(d) && !d.get_string().get(value)) key->assign(value);
+}
+
+// Calls fn(path, identifier_key, begin, end) for each string value (not a
+// key) of the JSON text `json`, the value of meta key `key`: `path` names
+// it below "meta.<key>"; `identifier_key` is the innermost key on the way
+// that names an identifier (IsIdentifierMetaType), or "". begin and end
+// delimit the string's token, quotes included. Tolerates malformed text:
+// every quoted run is still reported.
+template <typename Fn>
+void ForEachStringValue(std::string_view key, std::string_view json, Fn fn) {
+  struct Level {
+    bool object = false;
+    size_t index = 0;         // arrays: the element's index
+    std::string key;          // objects: the member's key
+    std::string identifier;   // the innermost identifier key at or above this level
+  };
+  const std::string top_identifier = IsIdentifierMetaType(MetaType(key)) ? std::string(key) : "";
+  std::vector<Level> stack;
+  auto path = [&] {
+    std::string p = "meta." + std::string(key);
+    for (const Level& l : stack) {
+      if (l.object) {
+        p.append(".").append(l.key);
+      } else {
+        p.append("[").append(std::to_string(l.index)).append("]");
+      }
+    }
+    return p;
+  };
+  auto identifier = [&]() -> const std::string& { return stack.empty() ? top_identifier : stack.back().identifier; };
+  size_t i = 0;
+  while (i < json.size()) {
+    const char c = json[i];
+    if (c == '"') {
+      const size_t begin = i++;
+      while (i < json.size() && json[i] != '"') i += json[i] == '\\' ? 2 : 1;
+      const size_t end = std::min(i + 1, json.size());
+      i = end;
+      size_t next = end;
+      while (next < json.size() && IsJsonSpace(json[next])) ++next;
+      if (!stack.empty() && stack.back().object && next < json.size() && json[next] == ':') {
+        Level& l = stack.back();
+        l.key.assign(json.substr(begin + 1, end - begin - 2));
+        if (l.key.find('\\') != std::string::npos) UnescapeKey(json.substr(begin, end - begin), &l.key);
+        const std::string& above = stack.size() > 1 ? stack[stack.size() - 2].identifier : top_identifier;
+        l.identifier = IsIdentifierMetaType(MetaType(l.key)) ? l.key : above;
+        i = next + 1;
+        continue;
+      }
+      fn(path(), identifier(), begin, end);
+    } else if (c == '{' || c == '[') {
+      Level l;
+      l.object = c == '{';
+      l.identifier = identifier();
+      stack.push_back(std::move(l));
+      ++i;
+    } else if (c == '}' || c == ']') {
+      if (!stack.empty()) stack.pop_back();
+      ++i;
+    } else {
+      if (c == ',' && !stack.empty() && !stack.back().object) ++stack.back().index;
+      ++i;
+    }
+  }
+}
+
 }  // namespace
+
+std::string CollectMetaText(od::parser& parser, PiiDoc* doc) {
+  doc->meta_text.clear();
+  if (!doc->is_entry) return "";
+  const std::vector<MetaField>& meta = doc->entry.meta;
+  for (size_t m = 0; m < meta.size(); ++m) {
+    const std::string& json = meta[m].json;
+    // A top-level identifier's string is replaced whole by Deidentifier.
+    if (!json.empty() && json.front() == '"' && IsIdentifierMetaType(MetaType(meta[m].key))) continue;
+    std::string error;
+    ForEachStringValue(meta[m].key, json, [&](std::string path, const std::string& identifier, size_t b, size_t e) {
+      if (!error.empty()) return;
+      // The token unescaped by the JSON parser itself.
+      simdjson::padded_string token(std::string_view(json).substr(b, e - b));
+      od::document d;
+      std::string_view value;
+      if (parser.iterate(token).get(d) || d.get_string().get(value)) {
+        error = path + ": invalid string";
+        return;
+      }
+      PiiDoc::MetaText& t = doc->meta_text.emplace_back();
+      t.name = std::move(path);
+      t.meta = m;
+      t.begin = b;
+      t.end = e;
+      t.text.assign(value);
+      t.original.assign(value);
+      t.identifier_key = identifier;
+    });
+    if (!error.empty()) return error;
+  }
+  return "";
+}
+
+void StoreMetaText(PiiDoc* doc) {
+  // Rebuilds each changed field from its old JSON, replacing the tokens of
+  // changed strings (in order) and keeping every other byte.
+  std::vector<MetaField>& meta = doc->entry.meta;
+  for (size_t i = 0; i < doc->meta_text.size();) {
+    const size_t m = doc->meta_text[i].meta;
+    size_t j = i;
+    bool changed = false;
+    for (; j < doc->meta_text.size() && doc->meta_text[j].meta == m; ++j) {
+      changed = changed || doc->meta_text[j].text != doc->meta_text[j].original;
+    }
+    if (changed) {
+      const std::string& old = meta[m].json;
+      std::string json;
+      size_t from = 0;
+      for (size_t k = i; k < j; ++k) {
+        const PiiDoc::MetaText& t = doc->meta_text[k];
+        if (t.text == t.original) continue;
+        json.append(old, from, t.begin - from);
+        AppendJsonString(t.text, &json);
+        from = t.end;
+      }
+      json.append(old, from, std::string::npos);
+      meta[m].json = std::move(json);
+    }
+    i = j;
+  }
+}
 
 std::vector<PiiDoc::Field> PiiDoc::Fields() {
   std::vector<Field> f;
@@ -57,6 +198,9 @@ std::vector<PiiDoc::Field> PiiDoc::Fields() {
   f.push_back({"prompt", -1, &entry.prompt});
   f.push_back({"output", -1, &entry.output});
   for (size_t i = 0; i < entry.tools.size(); ++i) f.push_back({"tools", static_cast<int>(i), &entry.tools[i].text});
+  for (MetaText& t : meta_text) {
+    if (t.identifier_key.empty()) f.push_back({t.name.c_str(), -1, &t.text});
+  }
   return f;
 }
 
@@ -85,6 +229,7 @@ std::string ParsePiiDoc(od::parser& parser, const std::string& line, PiiDoc* out
   out->text.clear();
   out->entry.Clear();
   out->has_prompt = out->has_output = false;
+  out->meta_text.clear();
   bool have_id = false, has_text = false;
 
   od::document doc;

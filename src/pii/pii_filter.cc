@@ -84,6 +84,7 @@ void WriteSpans(std::string_view text, const PiiDoc::Field* field, const std::ve
 
 Status DetectLine(const Engine& engine, DetectThread& s, FilterLine& line) {
   std::string error = ParsePiiDoc(s.parser, line.bytes, &s.doc);
+  if (error.empty()) error = CollectMetaText(s.parser, &s.doc);
   if (!error.empty()) {
     WriteBadLine(error, &line);
     return Status::Ok();

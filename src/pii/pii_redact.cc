@@ -24,6 +24,7 @@ struct RedactThread {
 
 Status RedactLine(RedactThread& s, FilterLine& line) {
   std::string error = ParsePiiDoc(s.parser, line.bytes, &s.doc);
+  if (error.empty()) error = CollectMetaText(s.parser, &s.doc);
   if (!error.empty()) {
     WriteBadLine(error, &line);
     line.side = line.out;
@@ -42,7 +43,8 @@ Status RedactLine(RedactThread& s, FilterLine& line) {
       // {"field":...,[tool_index,] then the record's own members}
       s.record.clear();
       AppendRecordJson(r, &s.record);
-      std::string head = "{\"field\":\"" + std::string(field.name) + "\"";
+      std::string head = "{\"field\":";
+      AppendJsonString(field.name, &head);  // a metadata path may hold any key
       if (field.tool_index >= 0) head += ",\"tool_index\":" + std::to_string(field.tool_index);
       if (s.record.size() > 2) head += ",";
       log.Raw(head + s.record.substr(1));

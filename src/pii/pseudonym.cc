@@ -238,6 +238,11 @@ std::string MetaType(std::string_view key) {
   return type.empty() ? "META" : type;
 }
 
+bool IsIdentifierMetaType(std::string_view type) {
+  return type == "USER" || type == "EMAIL_ADDRESS" || type == "IP_ADDRESS" || type == "DEVICE_ID" ||
+         type == "PHONE_NUMBER" || type == "HASHED_IP";
+}
+
 std::string NormalizeMetaValue(std::string_view type, std::string_view value) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (!value.empty() && space(value.front())) value.remove_prefix(1);

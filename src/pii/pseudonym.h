@@ -111,6 +111,11 @@ class PseudonymKey {
 // address). Case and '-' in the key do not matter.
 std::string MetaType(std::string_view key);
 
+// Whether values of a metadata type (MetaType) identify a person or a
+// device and are replaced whole by a pseudonym: USER, EMAIL_ADDRESS,
+// IP_ADDRESS, HASHED_IP, DEVICE_ID, PHONE_NUMBER.
+bool IsIdentifierMetaType(std::string_view type);
+
 // The normalized form of a metadata value of `type`: surrounding white space
 // trimmed; EMAIL_ADDRESS lower-cased (ASCII); IP_ADDRESS in the canonical
 // text form (lower-case, compressed IPv6) when it parses; others as given.

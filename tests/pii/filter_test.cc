@@ -116,6 +116,54 @@ TEST_F(PiiFilterTest, EntriesKeepTheirShapeAndTheirIdentifiersArePseudonymized) 
   EXPECT_EQ(log.find("sam.lee"), std::string::npos) << log;
 }
 
+TEST_F(PiiFilterTest, FreeTextInMetadataIsDeidentifiedAndLoggedByItsPath) {
+  // A conversation's title and system text (custom instructions: "about
+  // me"), attachment names and any other string a source carried are chat
+  // text: they are searched as every text field is. Identifiers nested under
+  // an identifier key, and numeric ids, are replaced whole. Everything else
+  // in meta keeps its bytes.
+  PiiFilterOptions o;
+  o.key_path = key_;
+  const std::string entry =
+      "{\"entry_id\":\"e1\",\"conversation_id\":\"c1\",\"turn\":0,\"user_id\":null,\"time\":null,\"model\":null,"
+      "\"prompt\":\"hi\",\"output\":\"ok\",\"tools\":[],\"alternate\":false,\"meta\":{"
+      "\"title\":\"Mail to sam.lee@example.com\","
+      "\"system\":\"About me: my phone is +1 415 555 2671.\","
+      "\"turn_meta\":[{\"turn\":1,\"attachments\":[{\"name\":\"cv of sam.lee@example.com.pdf\"}]}],"
+      "\"user\":{\"id\":\"u-7781\",\"plan\":\"plus\"},\"uid\":448812,\"x\":{\"a\\\"b\":{\"email\":\"q@example.com\"}},"
+      "\"odd \\\"key\\\"\":\"call +1 415 555 2671\","
+      "\"language\":\"English\",\"n\":[1,2.50,true,null]}}\n";
+  const std::string out = Redact(entry, "meta-text", o);
+  for (const char* secret : {"sam.lee", "555 2671", "u-7781", "448812", "plus", "q@example"}) {
+    EXPECT_EQ(out.find(secret), std::string::npos) << secret << " in " << out;
+  }
+  const std::string email = Between(out, "\"title\":\"Mail to [", ']');
+  EXPECT_EQ(email.rfind("EMAIL_ADDRESS_", 0), 0u) << out;
+  // The same address gets the same token in the title and the attachment name.
+  EXPECT_NE(out.find("\"name\":\"cv of [" + email + "].pdf\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"system\":\"About me: my phone is [PHONE_NUMBER_"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"uid\":\"USER_"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"user\":{\"id\":\"USER_"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"language\":\"English\",\"n\":[1,2.50,true,null]}}"), std::string::npos) << out;
+  const std::string log = Log("meta-text");
+  EXPECT_EQ(log.find("sam.lee"), std::string::npos) << log;
+  for (const char* field : {"\"field\":\"meta.title\"", "\"field\":\"meta.system\"",
+                            "\"field\":\"meta.turn_meta[0].attachments[0].name\"",
+                            "\"field\":\"meta.odd \\\"key\\\"\"", "{\"key\":\"user.id\",\"replacement\":\"USER_",
+                            "{\"key\":\"uid\",\"replacement\":\"USER_",
+                            "{\"key\":\"x.a\\\"b.email\",\"replacement\":\"EMAIL_ADDRESS_"}) {
+    EXPECT_NE(log.find(field), std::string::npos) << field << " not in " << log;
+  }
+  // Detection reports the same fields.
+  const std::string in = dir_.path() + "/meta-detect.jsonl";
+  WriteFile(in, entry);
+  ASSERT_TRUE(DetectPiiJsonLines(in, dir_.path() + "/meta-detect.out", {}).ok());
+  const std::string spans = Read(dir_.path() + "/meta-detect.out");
+  EXPECT_NE(spans.find("{\"field\":\"meta.title\",\"type\":\"EMAIL_ADDRESS\",\"start\":8,\"end\":27"),
+            std::string::npos) << spans;
+  EXPECT_NE(spans.find("\"field\":\"meta.turn_meta[0].attachments[0].name\""), std::string::npos) << spans;
+}
+
 TEST_F(PiiFilterTest, PlaceholdersWithoutAKeyAndNoKeyForPseudonyms) {
   const std::string out = Redact("{\"id\":1,\"text\":\"a@example.com b@example.com a@example.com\"}\n", "ph");
   EXPECT_NE(out.find("[EMAIL_ADDRESS_1] [EMAIL_ADDRESS_2] [EMAIL_ADDRESS_1]"), std::string::npos) << out;
