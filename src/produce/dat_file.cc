@@ -3,6 +3,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 namespace winnow::produce {
@@ -42,6 +43,29 @@ size_t Utf8SequenceLength(std::string_view s) {
 
 // ASCII bytes copied as they are, in both directions.
 bool PlainAscii(uint8_t c) { return c < 0x80 && c != '\r' && c != '\n' && c != kSeparator; }
+
+// Whether one of the 8 bytes of `w` is not PlainAscii: a byte with its high
+// bit set, or one that is CR, LF or ASCII 20. (v - 0x01..) & ~v & 0x80..
+// flags the bytes of v that are zero (and may flag bytes above the first
+// zero byte, which does not change the answer).
+bool HasSpecialByte(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  const auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  return ((w & kHigh) | has_zero(w ^ (kOnes * '\r')) | has_zero(w ^ (kOnes * '\n')) |
+          has_zero(w ^ (kOnes * static_cast<uint8_t>(kSeparator)))) != 0;
+}
+
+// The end of the run of PlainAscii bytes of `s` that starts at `from`. Chat
+// text is mostly such runs, so they are skipped 8 bytes at a time.
+size_t PlainAsciiEnd(std::string_view s, size_t from) {
+  size_t end = from;
+  for (uint64_t w; end + sizeof w <= s.size(); end += sizeof w) {
+    std::memcpy(&w, s.data() + end, sizeof w);
+    if (HasSpecialByte(w)) break;
+  }
+  while (end < s.size() && PlainAscii(static_cast<uint8_t>(s[end]))) ++end;
+  return end;
+}
 
 class Parser {
  public:
@@ -113,8 +137,7 @@ class Parser {
       if (pos_ == in_.size()) return Error("the field is not closed by þ before the end of the file");
       const auto c = static_cast<uint8_t>(in_[pos_]);
       if (PlainAscii(c)) {
-        size_t end = pos_ + 1;
-        while (end < in_.size() && PlainAscii(static_cast<uint8_t>(in_[end]))) ++end;
+        const size_t end = PlainAsciiEnd(in_, pos_ + 1);
         value->append(in_.substr(pos_, end - pos_));
         pos_ = end;
         continue;
@@ -165,6 +188,21 @@ class Parser {
   size_t field_ = 0;  // 0 before the first field of the file
 };
 
+// The end of the run of bytes of `s`, from `from`, that a value holds as
+// they are: plain ASCII and well-formed UTF-8 sequences other than þ.
+// Copying such runs whole, rather than character by character, matters
+// for text in non-Latin scripts.
+size_t VerbatimEnd(std::string_view s, size_t from) {
+  size_t end = from;
+  for (;;) {
+    end = PlainAsciiEnd(s, end);
+    if (end == s.size() || static_cast<uint8_t>(s[end]) < 0x80) return end;  // CR, LF or ASCII 20
+    const size_t len = Utf8SequenceLength(s.substr(end));
+    if (len == 0 || s.substr(end, len) == kQualifier) return end;
+    end += len;
+  }
+}
+
 }  // namespace
 
 DatWriter::DatWriter(std::vector<std::string> fields) : fields_(std::move(fields)) {
@@ -180,29 +218,23 @@ DatWriter::DatWriter(std::vector<std::string> fields) : fields_(std::move(fields
 void AppendDatValue(std::string_view value, std::string* out) {
   size_t i = 0;
   while (i < value.size()) {
+    const size_t end = VerbatimEnd(value, i);
+    out->append(value.substr(i, end - i));
+    i = end;
+    if (i == value.size()) break;
     const auto c = static_cast<uint8_t>(value[i]);
-    if (PlainAscii(c)) {
-      size_t end = i + 1;
-      while (end < value.size() && PlainAscii(static_cast<uint8_t>(value[end]))) ++end;
-      out->append(value.substr(i, end - i));
-      i = end;
-    } else if (c == '\r') {
+    if (c == '\r') {
       out->append(kNewline);
       i += i + 1 < value.size() && value[i + 1] == '\n' ? 2 : 1;
     } else if (c == '\n') {
       out->append(kNewline);
       ++i;
-    } else if (c == kSeparator) {
+    } else if (c == kSeparator || Utf8SequenceLength(value.substr(i)) == 0) {
       out->append(kReplacement);
       ++i;
-    } else if (const size_t len = Utf8SequenceLength(value.substr(i)); len == 0) {
-      out->append(kReplacement);
-      ++i;
-    } else {
-      const std::string_view seq = value.substr(i, len);
-      out->append(seq);
-      if (seq == kQualifier) out->append(kQualifier);
-      i += len;
+    } else {  // þ
+      out->append(kQualifier).append(kQualifier);
+      i += kQualifier.size();
     }
   }
 }
@@ -212,8 +244,10 @@ void DatWriter::AppendHeader(std::string* out) const {
   AppendRow(fields_, out);
 }
 
-void DatWriter::AppendRow(std::span<const std::string> values, std::string* out) const {
-  assert(values.size() == fields_.size());
+namespace {
+
+template <typename String>
+void AppendRecord(std::span<const String> values, std::string* out) {
   for (size_t i = 0; i < values.size(); ++i) {
     if (i != 0) out->push_back(kSeparator);
     out->append(kQualifier);
@@ -221,6 +255,18 @@ void DatWriter::AppendRow(std::span<const std::string> values, std::string* out)
     out->append(kQualifier);
   }
   out->append(kCrlf);
+}
+
+}  // namespace
+
+void DatWriter::AppendRow(std::span<const std::string> values, std::string* out) const {
+  assert(values.size() == fields_.size());
+  AppendRecord(values, out);
+}
+
+void DatWriter::AppendRow(std::span<const std::string_view> values, std::string* out) const {
+  assert(values.size() == fields_.size());
+  AppendRecord(values, out);
 }
 
 StatusOr<DatTable> ParseDat(std::string_view bytes, std::string_view name) { return Parser(bytes, name).Parse(); }

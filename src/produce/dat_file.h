@@ -39,6 +39,7 @@ class DatWriter {
   // Appends one record to *out.
   // REQUIRES: values.size() == fields().size().
   void AppendRow(std::span<const std::string> values, std::string* out) const;
+  void AppendRow(std::span<const std::string_view> values, std::string* out) const;
 
  private:
   std::vector<std::string> fields_;

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <climits>
-#include <set>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "produce/span_map.h"
 #include "util/json_writer.h"
-#include "vault/file_util.h"
+#include "util/sha256.h"
 
 namespace winnow::produce {
 
@@ -31,14 +31,14 @@ struct DocumentBuilder::Prepared {
   bool ready = false;
   pii::PiiDoc doc;
   pii::Deidentified deid;
-  std::string entry_token, conversation_token;
-  std::vector<Reason> reasons;  // the scan's, for a relevant entry
+  std::string entry_token;
+  // The scan's, for a relevant entry; Prepare maps their spans to the
+  // de-identified text, where the document places them.
+  std::vector<Reason> reasons;
 };
 
-namespace {
-
 // One text field of a prepared entry, with its redaction records.
-struct FieldView {
+struct DocumentBuilder::FieldView {
   const char* name;
   int tool_index;
   std::string_view text;  // de-identified (and, at the span level, elided: then it views elision->text)
@@ -46,18 +46,22 @@ struct FieldView {
   std::optional<Elision> elision;
 };
 
-std::vector<FieldView> Fields(const pii::PiiDoc& doc, const pii::Deidentified& deid) {
-  std::vector<FieldView> out;
+namespace {
+
+using FieldView = DocumentBuilder::FieldView;
+
+// The fields of `doc` into *out (emptied first).
+void Fields(const pii::PiiDoc& doc, const pii::Deidentified& deid, std::vector<FieldView>* out) {
+  out->clear();
   const Entry& e = doc.entry;
-  out.push_back({"prompt", -1, e.prompt, {}, std::nullopt});
-  out.push_back({"output", -1, e.output, {}, std::nullopt});
-  for (size_t i = 0; i < e.tools.size(); ++i) out.push_back({"tools", static_cast<int>(i), e.tools[i].text, {}, std::nullopt});
-  for (FieldView& v : out) {
+  out->push_back({"prompt", -1, e.prompt, {}, std::nullopt});
+  out->push_back({"output", -1, e.output, {}, std::nullopt});
+  for (size_t i = 0; i < e.tools.size(); ++i) out->push_back({"tools", static_cast<int>(i), e.tools[i].text, {}, std::nullopt});
+  for (FieldView& v : *out) {
     for (const pii::Deidentified::Field& d : deid.fields) {
       if (d.tool_index == v.tool_index && std::string_view(d.name) == v.name) v.records = d.records;
     }
   }
-  return out;
 }
 
 FieldView* Find(std::vector<FieldView>& fields, std::string_view name, int tool_index) {
@@ -73,12 +77,42 @@ uint32_t CodePoints(std::string_view s) {
   return n;
 }
 
+// Lowercase hex of a digest.
+void Hex(const uint8_t (&digest)[kSha256Bytes], char (&out)[2 * kSha256Bytes]) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < kSha256Bytes; ++i) {
+    out[2 * i] = kDigits[digest[i] >> 4];
+    out[2 * i + 1] = kDigits[digest[i] & 0xF];
+  }
+}
+
+// Sorts `items` and drops repeats: the order of a std::set<std::string>.
+void SortUnique(std::vector<std::string_view>* items) {
+  std::sort(items->begin(), items->end());
+  items->erase(std::unique(items->begin(), items->end()), items->end());
+}
+
+// `items` joined by "; " into *out.
+void Join(std::span<const std::string_view> items, std::string* out) {
+  out->clear();
+  for (std::string_view item : items) {
+    if (!out->empty()) out->append("; ");
+    out->append(item);
+  }
+}
+
 }  // namespace
 
-
+std::string PaddedLine(std::string_view line) {
+  std::string out;
+  out.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  out.assign(line);
+  return out;
+}
 
 DocumentBuilder::DocumentBuilder(const BuildSettings& settings, std::unique_ptr<pii::Deidentifier::Worker> worker)
-    : settings_(settings), worker_(std::move(worker)), dat_(LoadFileFields()) {}
+    : settings_(settings), level_(settings.disclosure.ToString()), worker_(std::move(worker)),
+      dat_(LoadFileFields()) {}
 
 DocumentBuilder::~DocumentBuilder() = default;
 
@@ -125,13 +159,16 @@ Status DocumentBuilder::ParseReasons(std::string_view json, std::string_view ent
 }
 
 Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
-  padded_.reserve(e.line.size() + simdjson::SIMDJSON_PADDING);
-  padded_.assign(e.line);
-  std::string error = pii::ParsePiiDoc(parser_, padded_, &p->doc);
+  const std::string* line = &e.line;
+  if (e.line.capacity() < e.line.size() + simdjson::SIMDJSON_PADDING) {
+    padded_.reserve(e.line.size() + simdjson::SIMDJSON_PADDING);
+    padded_.assign(e.line);
+    line = &padded_;
+  }
+  std::string error = pii::ParsePiiDoc(parser_, *line, &p->doc);
   if (error.empty() && !p->doc.is_entry) error = "not a canonical entry";
   if (!error.empty()) return Status::Corruption("vault entry: " + error);
   p->entry_token = settings_.key->MetaToken("entry_id", p->doc.entry.entry_id);
-  p->conversation_token = settings_.key->MetaToken("conversation_id", p->doc.entry.conversation_id);
   // The scan's reasons, read once.
   p->reasons.clear();
   if (e.hit) WINNOW_RETURN_IF_ERROR(ParseReasons(e.hit->reasons_json, p->doc.entry.entry_id, &p->reasons));
@@ -145,20 +182,11 @@ Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
     }
   }
   WINNOW_RETURN_IF_ERROR(worker_->Run(p->doc, &p->deid, evidence));
-  p->ready = true;
-  return Status::Ok();
-}
-
-Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w,
-                                   UnitOutput* u, std::string* text, std::string* log) {
-  const DisclosureLevel level = settings_.disclosure.level;
-  std::vector<FieldView> fields = Fields(p.doc, p.deid);
-  const Entry& entry = p.doc.entry;
-
-  // The scan's reasons, with their spans in the de-identified text.
-  std::vector<Reason> reasons = relevant ? p.reasons : std::vector<Reason>();
-  for (Reason& r : reasons) {
-    if (const FieldView* f = Find(fields, r.field, r.tool_index)) {
+  // The reasons' spans, from the original text to the de-identified one,
+  // once for every document the entry is written to.
+  Fields(p->doc, p->deid, &fields_);
+  for (Reason& r : p->reasons) {
+    if (const FieldView* f = Find(fields_, r.field, r.tool_index)) {
       RedactionMap map(f->records);
       for (auto& [b, en] : r.spans) {
         b = map.Start(b);
@@ -166,6 +194,28 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
       }
     }
   }
+  p->ready = true;
+  return Status::Ok();
+}
+
+const std::string& DocumentBuilder::ConversationToken(std::string_view conversation_id) {
+  if (conversation_token_.empty() || conversation_id != conversation_id_) {
+    conversation_id_.assign(conversation_id);
+    conversation_token_ = settings_.key->MetaToken("conversation_id", conversation_id);
+  }
+  return conversation_token_;
+}
+
+void DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w,
+                                 UnitOutput* u) {
+  const DisclosureLevel level = settings_.disclosure.level;
+  std::vector<FieldView>& fields = fields_;
+  Fields(p.doc, p.deid, &fields);
+  const Entry& entry = p.doc.entry;
+  // The scan's reasons (with their spans in the de-identified text): only
+  // a relevant entry has any.
+  const std::vector<Reason>& reasons = p.reasons;
+
   // Span level: keep the spans and a few words around them.
   if (level == DisclosureLevel::kSpan) {
     for (FieldView& f : fields) {
@@ -224,12 +274,13 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
     w->EndArray();
     for (const FieldView& f : fields) u->text_bytes += f.text.size();
     // The load file's TEXT: the entry as a reviewer reads it.
-    if (!text->empty()) text->push_back('\n');
-    text->append("[turn ").append(std::to_string(entry.turn)).append(relevant ? ", relevant" : "");
-    text->append("]\nUSER:\n").append(prompt->text).append("\n\nASSISTANT:\n").append(output->text).append("\n");
+    std::string& text = text_;
+    if (!text.empty()) text.push_back('\n');
+    text.append("[turn ").append(std::to_string(entry.turn)).append(relevant ? ", relevant" : "");
+    text.append("]\nUSER:\n").append(prompt->text).append("\n\nASSISTANT:\n").append(output->text).append("\n");
     for (size_t i = 0; i < entry.tools.size(); ++i) {
-      text->append("\nTOOL ").append(entry.tools[i].kind).append(" ").append(entry.tools[i].name).append(":\n");
-      text->append(Find(fields, "tools", static_cast<int>(i))->text).append("\n");
+      text.append("\nTOOL ").append(entry.tools[i].kind).append(" ").append(entry.tools[i].name).append(":\n");
+      text.append(Find(fields, "tools", static_cast<int>(i))->text).append("\n");
     }
   }
   if (level == DisclosureLevel::kSpan) {
@@ -276,8 +327,8 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
   // Where the produced text holds a replacement.
   w->Key("redactions");
   w->BeginArray();
-  std::string record;
-  bool logged = false;
+  std::string& log = entry_log_;
+  log.clear();
   for (const FieldView& f : fields) {
     for (const pii::RedactionRecord& rec : f.records) {
       if (rec.action != "redacted") continue;
@@ -295,111 +346,140 @@ Status DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool 
       w->EndObject();
     }
     // The redaction log keeps every record, kept ones too, in the
-    // de-identified text's positions before any elision.
+    // de-identified text's positions before any elision: the record's
+    // members after the field's.
     for (const pii::RedactionRecord& rec : f.records) {
-      record.clear();
-      pii::AppendRecordJson(rec, &record);
-      std::string head = std::string(logged ? "," : "") + "{\"field\":\"" + f.name + "\"";
-      if (f.tool_index >= 0) head += ",\"tool_index\":" + std::to_string(f.tool_index);
-      if (record.size() > 2) head += ",";
-      log->append(head).append(record, 1);
-      logged = true;
+      record_.clear();
+      pii::AppendRecordJson(rec, &record_);
+      if (!log.empty()) log.push_back(',');
+      log.append("{\"field\":\"").append(f.name).append("\"");
+      if (f.tool_index >= 0) log.append(",\"tool_index\":").append(std::to_string(f.tool_index));
+      if (record_.size() > 2) log.push_back(',');
+      log.append(record_, 1);
     }
   }
   w->EndArray();
   w->EndObject();
-  return Status::Ok();
+}
+
+void DocumentBuilder::BuildUnit(const Group& group, const Unit& unit, UnitOutput* out) {
+  UnitOutput& u = *out;
+  u.Clear();
+  u.bates = unit.bates;
+  const Prepared& base = *prepared_[unit.base];
+  const Entry& be = base.doc.entry;
+  const std::string& conversation = ConversationToken(be.conversation_id);
+  const size_t document_begin = output_.size();
+  JsonWriter w(&output_);
+  w.BeginObject();
+  w.Key("bates"); w.String(unit.bates);
+  w.Key("level"); w.String(level_);
+  w.Key("conversation"); w.String(conversation);
+  w.Key("user");
+  if (be.user_id.empty()) w.Null(); else w.String(be.user_id);
+  w.Key("time");
+  if (be.time.empty()) w.Null(); else w.String(be.time);
+  w.Key("model");
+  if (be.model.empty()) w.Null(); else w.String(be.model);
+  rules_.clear();
+  works_.clear();
+  for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
+    const std::optional<Hit>& hit = group.entries[i].hit;
+    if (!hit) continue;
+    ++u.relevant;
+    rules_.insert(rules_.end(), hit->rules.begin(), hit->rules.end());
+  }
+  SortUnique(&rules_);
+  w.Key("rules");
+  w.BeginArray();
+  for (std::string_view r : rules_) w.String(r);
+  w.EndArray();
+  w.Key("entries");
+  w.BeginArray();
+  text_.clear();
+  redactions_.clear();
+  for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
+    const bool relevant = group.entries[i].hit.has_value();
+    const Prepared& p = *prepared_[i];
+    WriteEntry(p, group.entries[i], relevant, &w, &u);
+    ++u.entries;
+    for (const Reason& r : p.reasons) {
+      if (relevant && !r.work.empty()) works_.push_back(r.work);
+    }
+    if (!entry_log_.empty() || !p.deid.meta.empty()) {
+      // The unit's redaction-log line, begun at its first entry with one.
+      if (redactions_.empty()) {
+        redactions_.append("{\"bates\":\"").append(unit.bates).append("\",\"entries\":[");
+      } else {
+        redactions_.push_back(',');
+      }
+      JsonWriter lw(&redactions_);
+      lw.BeginObject();
+      lw.Key("entry"); lw.String(p.entry_token);
+      lw.Key("turn"); lw.Int(p.doc.entry.turn);
+      lw.Key("redactions");
+      lw.BeginArray();
+      redactions_.append(entry_log_);  // records already in JSON
+      lw.EndArray();
+      lw.Key("meta");
+      lw.BeginArray();
+      for (const auto& [key, replacement] : p.deid.meta) {
+        lw.BeginObject(); lw.Key("key"); lw.String(key); lw.Key("replacement"); lw.String(replacement); lw.EndObject();
+      }
+      lw.EndArray();
+      lw.EndObject();
+    }
+  }
+  w.EndArray();
+  w.EndObject();
+  uint8_t digest[kSha256Bytes];
+  // The list form of Sha256Digest reuses a context per thread.
+  Sha256Digest({std::string_view(output_).substr(document_begin)}, digest);
+  char sha256[2 * kSha256Bytes];
+  Hex(digest, sha256);
+  output_.push_back('\n');
+  auto range_from = [&](size_t begin) { return TextRange{begin, output_.size() - begin}; };
+  u.document = range_from(document_begin);
+  const size_t hash_line_begin = output_.size();
+  output_.append(sha256, sizeof sha256).append("  ").append(unit.bates).push_back('\n');
+  u.hash_line = range_from(hash_line_begin);
+  u.rules.assign(rules_.begin(), rules_.end());
+  if (be.time.size() >= 7) u.month.assign(be.time, 0, 7); else u.month = "unknown";
+  u.model = be.model.empty() ? std::string_view("unknown") : std::string_view(be.model);
+  // The load-file record.
+  std::string turns = std::to_string(prepared_[unit.lo]->doc.entry.turn);
+  if (unit.hi > unit.lo) turns += "-" + std::to_string(prepared_[unit.hi]->doc.entry.turn);
+  SortUnique(&works_);
+  Join(rules_, &rule_list_);
+  Join(works_, &work_list_);
+  const std::string entries = std::to_string(u.entries), relevant = std::to_string(u.relevant),
+                    redactions = std::to_string(u.redactions_count);
+  const std::string_view row[] = {unit.bates, unit.bates, level_, conversation, be.user_id, be.time, be.model,
+                                  entries, relevant, turns, rule_list_, work_list_, redactions,
+                                  std::string_view(sha256, sizeof sha256), text_};
+  const size_t dat_row_begin = output_.size();
+  dat_.AppendRow(row, &output_);
+  u.dat_row = range_from(dat_row_begin);
+  if (!redactions_.empty()) {
+    const size_t redactions_begin = output_.size();
+    output_.append(redactions_).append("]}\n");
+    u.redactions = range_from(redactions_begin);
+  }
 }
 
 Status DocumentBuilder::Build(const Group& group, std::vector<UnitOutput>* out) {
   const size_t n = group.entries.size();
   while (prepared_.size() < n) prepared_.push_back(std::make_unique<Prepared>());
   for (size_t i = 0; i < n; ++i) prepared_[i]->ready = false;
-  // Outputs are reused from batch to batch: their buffers keep their
-  // capacity (fresh ones cost the allocator and the kernel's page clearing).
+  // Outputs are reused from batch to batch: their strings keep their
+  // capacity.
   out->resize(group.units.size());
-  size_t next_output = 0;
-  for (const Unit& unit : group.units) {
+  for (size_t k = 0; k < group.units.size(); ++k) {
+    const Unit& unit = group.units[k];
     for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
       if (!prepared_[i]->ready) WINNOW_RETURN_IF_ERROR(Prepare(group.entries[i], prepared_[i].get()));
     }
-    UnitOutput& u = (*out)[next_output++];
-    u.Clear();
-    u.bates = unit.bates;
-    const Prepared& base = *prepared_[unit.base];
-    const Entry& be = base.doc.entry;
-    JsonWriter w(&u.document);
-    w.BeginObject();
-    w.Key("bates"); w.String(unit.bates);
-    w.Key("level"); w.String(settings_.disclosure.ToString());
-    w.Key("conversation"); w.String(base.conversation_token);
-    w.Key("user");
-    if (be.user_id.empty()) w.Null(); else w.String(be.user_id);
-    w.Key("time");
-    if (be.time.empty()) w.Null(); else w.String(be.time);
-    w.Key("model");
-    if (be.model.empty()) w.Null(); else w.String(be.model);
-    std::set<std::string> rules, works;
-    for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
-      const std::optional<Hit>& hit = group.entries[i].hit;
-      if (!hit) continue;
-      ++u.relevant;
-      rules.insert(hit->rules.begin(), hit->rules.end());
-    }
-    w.Key("rules");
-    w.BeginArray();
-    for (const std::string& r : rules) w.String(r);
-    w.EndArray();
-    w.Key("entries");
-    w.BeginArray();
-    std::string text, log_entries, log;
-    for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
-      const bool relevant = group.entries[i].hit.has_value();
-      const Prepared& p = *prepared_[i];
-      std::string entry_log;
-      WINNOW_RETURN_IF_ERROR(WriteEntry(p, group.entries[i], relevant, &w, &u, &text, &entry_log));
-      ++u.entries;
-      for (const Reason& r : p.reasons) {
-        if (relevant && !r.work.empty()) works.insert(r.work);
-      }
-      if (!entry_log.empty() || !p.deid.meta.empty()) {
-        JsonWriter lw(&log_entries);
-        lw.BeginObject();
-        lw.Key("entry"); lw.String(p.entry_token);
-        lw.Key("turn"); lw.Int(p.doc.entry.turn);
-        lw.Key("redactions"); lw.Raw("[" + entry_log + "]");
-        lw.Key("meta");
-        lw.BeginArray();
-        for (const auto& [key, replacement] : p.deid.meta) {
-          lw.BeginObject(); lw.Key("key"); lw.String(key); lw.Key("replacement"); lw.String(replacement); lw.EndObject();
-        }
-        lw.EndArray();
-        lw.EndObject();
-        log_entries.push_back(',');
-      }
-    }
-    w.EndArray();
-    w.EndObject();
-    u.sha256 = vault::Sha256Hex(u.document);
-    u.document.push_back('\n');
-    if (!log_entries.empty()) {
-      log_entries.pop_back();
-      u.redactions = "{\"bates\":\"" + unit.bates + "\",\"entries\":[" + log_entries + "]}\n";
-    }
-    u.rules.assign(rules.begin(), rules.end());
-    u.month = be.time.size() >= 7 ? be.time.substr(0, 7) : "unknown";
-    u.model = be.model.empty() ? "unknown" : be.model;
-    // The load-file record.
-    std::string turns = std::to_string(prepared_[unit.lo]->doc.entry.turn);
-    if (unit.hi > unit.lo) turns += "-" + std::to_string(prepared_[unit.hi]->doc.entry.turn);
-    std::string rule_list, work_list;
-    for (const std::string& r : rules) rule_list += (rule_list.empty() ? "" : "; ") + r;
-    for (const std::string& wk : works) work_list += (work_list.empty() ? "" : "; ") + wk;
-    const std::vector<std::string> row = {unit.bates, unit.bates, settings_.disclosure.ToString(),
-                                          base.conversation_token, be.user_id, be.time, be.model,
-                                          std::to_string(u.entries), std::to_string(u.relevant), turns, rule_list,
-                                          work_list, std::to_string(u.redactions_count), u.sha256, text};
-    dat_.AppendRow(row, &u.dat_row);
+    BuildUnit(group, unit, &(*out)[k]);
   }
   return Status::Ok();
 }

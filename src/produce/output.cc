@@ -15,7 +15,8 @@ StatusOr<std::unique_ptr<HashedOutput>> HashedOutput::Create(const std::string& 
 }
 
 Status HashedOutput::Write(std::string_view bytes) {
-  plain_.Update(bytes.data(), bytes.size());
+  // A plain file's stored bytes are its plaintext: the sink's hash serves.
+  if (file_.encrypted) plain_.Update(bytes.data(), bytes.size());
   file_.plain_bytes += bytes.size();
   std::span<const uint8_t> data(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   return encryptor_ ? encryptor_->Write(data) : sink_->Write(data);
@@ -24,8 +25,8 @@ Status HashedOutput::Write(std::string_view bytes) {
 StatusOr<WrittenFile> HashedOutput::Finish() {
   if (encryptor_) WINNOW_RETURN_IF_ERROR(encryptor_->Finish());
   WINNOW_RETURN_IF_ERROR(sink_->Close());
-  file_.plain_sha256 = plain_.HexDigest();
   file_.file_sha256 = sink_->HexDigest();
+  file_.plain_sha256 = file_.encrypted ? plain_.HexDigest() : file_.file_sha256;
   file_.file_bytes = sink_->bytes();
   return file_;
 }

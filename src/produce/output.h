@@ -40,7 +40,7 @@ class HashedOutput {
  private:
   HashedOutput() = default;
   WrittenFile file_;
-  vault::Sha256 plain_;
+  vault::Sha256 plain_;  // of the plaintext of an encrypted file
   std::unique_ptr<vault::FileSink> sink_;
   std::unique_ptr<age::Encryptor> encryptor_;
 };

@@ -202,7 +202,7 @@ class Reader {
   BatchQueue* queue_;
   std::unordered_set<std::string> rules_;
   std::unordered_map<std::string, std::string> produced_dups_;  // dup_key -> Bates number
-  std::unordered_map<std::string, Hit> hits_;
+  HitMap hits_;
   std::vector<std::string> order_;
   Group group_;
   std::string conversation_;
@@ -314,13 +314,15 @@ Status Reader::Run() {
       }
       std::optional<Hit> hit;
       if (!hits_.empty()) {
-        auto it = hits_.find(std::string(entry_id));
+        auto it = hits_.find(entry_id);
         if (it != hits_.end() && !it->second.seen) {
+          // Seen once: only the unseen ones are read again (withheld as
+          // not in the vault), so this one's members move to the batch.
           it->second.seen = true;
-          hit = it->second;
+          hit = std::move(it->second);
         }
       }
-      if (options_.all || hit || NeedsNeighbours()) group_.entries.push_back({std::string(entry_id), std::string(line), std::move(hit)});
+      if (options_.all || hit || NeedsNeighbours()) group_.entries.push_back({std::string(entry_id), PaddedLine(line), std::move(hit)});
       return Status::Ok();
     }));
     WINNOW_RETURN_IF_ERROR(Flush());
@@ -488,7 +490,12 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
     else builders.push_back(std::make_unique<DocumentBuilder>(settings, std::move(*worker)));
   }
   ProductionStats stats;
-  std::vector<std::vector<UnitOutput>> outputs;
+  // What each group of a batch made, and the builder holding its texts.
+  struct GroupOutput {
+    const DocumentBuilder* builder = nullptr;
+    std::vector<UnitOutput> units;
+  };
+  std::vector<GroupOutput> outputs;
   uint64_t conversations = 0;
   while (status.ok()) {
     Batch batch = queue.Pop();
@@ -497,10 +504,12 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
     std::atomic<size_t> next{0};
     std::vector<Status> errors(builders.size());
     std::vector<std::thread> pool;
+    for (const auto& builder : builders) builder->BeginBatch();
     for (size_t t = 0; t < builders.size(); ++t) {
       pool.emplace_back([&, t] {
         for (size_t g; (g = next.fetch_add(1)) < batch.groups.size();) {
-          Status s = builders[t]->Build(batch.groups[g], &outputs[g]);
+          outputs[g].builder = builders[t].get();
+          Status s = builders[t]->Build(batch.groups[g], &outputs[g].units);
           if (!s.ok()) {
             errors[t] = s;
             return;
@@ -515,12 +524,13 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
     // Write them out in order.
     for (size_t g = 0; g < batch.groups.size() && status.ok(); ++g) {
       ++conversations;
-      for (const UnitOutput& u : outputs[g]) {
-        Status s = docs->Write(u.document);
-        if (s.ok()) s = hashes->Write(u.sha256 + "  " + u.bates + "\n");
-        if (s.ok()) s = dat->Write(u.dat_row);
-        if (s.ok() && !u.redactions.empty()) {
-          s = redactions->Write(u.redactions);
+      const DocumentBuilder& texts = *outputs[g].builder;
+      for (const UnitOutput& u : outputs[g].units) {
+        Status s = docs->Write(texts.Text(u.document));
+        if (s.ok()) s = hashes->Write(texts.Text(u.hash_line));
+        if (s.ok()) s = dat->Write(texts.Text(u.dat_row));
+        if (s.ok() && u.redactions.size != 0) {
+          s = redactions->Write(texts.Text(u.redactions));
           redactions->CountRecord();
         }
         if (!s.ok()) {

@@ -73,8 +73,7 @@ StatusOr<ScanInfo> OpenScan(const Matter& matter, const std::string& scan_id) {
 }
 
 Status LoadShardHits(const Matter& matter, const ScanInfo& scan, int shard,
-                     std::span<const age::Identity* const> identities, std::unordered_map<std::string, Hit>* hits,
-                     std::vector<std::string>* order) {
+                     std::span<const age::Identity* const> identities, HitMap* hits, std::vector<std::string>* order) {
   hits->clear();
   order->clear();
   const ScanInfo::Results& res = scan.results.at(shard);

@@ -6,8 +6,10 @@
 // Thread safety: values; LoadShardHits may run for different shards at once.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -43,11 +45,18 @@ struct Hit {
   bool seen = false;               // the vault held this entry
 };
 
+// Hits by entry id, found by a std::string_view too (a production looks up
+// every entry of the vault, mostly in vain: no string is made for that).
+struct EntryIdHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+using HitMap = std::unordered_map<std::string, Hit, EntryIdHash, std::equal_to<>>;
+
 // The relevant entries of `shard`, by entry id; `order` gets the ids in the
 // results file's order. Corruption naming the file (and line) when its hash
 // differs from scan.json's or a line does not parse.
 Status LoadShardHits(const Matter& matter, const ScanInfo& scan, int shard,
-                     std::span<const age::Identity* const> identities, std::unordered_map<std::string, Hit>* hits,
-                     std::vector<std::string>* order);
+                     std::span<const age::Identity* const> identities, HitMap* hits, std::vector<std::string>* order);
 
 }  // namespace winnow::produce

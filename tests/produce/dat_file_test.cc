@@ -53,6 +53,26 @@ TEST(DatFileTest, EncodesValues) {
   EXPECT_EQ(enc("Zoë 日本 😀 ®"), "Zoë 日本 😀 ®");
 }
 
+// Runs of plain ASCII are scanned 8 bytes at a time: a byte to rewrite must
+// be found at every position of such a word, in the writer and the parser.
+TEST(DatFileTest, FindsEverySpecialByteInLongPlainRuns) {
+  const std::vector<std::pair<std::string, std::string>> specials = {
+      {"\n", kReg}, {"\r", kReg}, {"\r\n", kReg}, {kSep, kFffd}, {kThorn, kThorn + kThorn},
+      {"\xFF", kFffd}, {"\x80", kFffd}, {"é", "é"}, {"\x7F", "\x7F"}, {"\t", "\t"}};
+  for (const auto& [raw, written] : specials) {
+    for (size_t at = 0; at <= 24; ++at) {
+      const std::string head(at, 'a'), tail(24 - at, 'b');
+      std::string out;
+      AppendDatValue(head + raw + tail, &out);
+      EXPECT_EQ(out, head + written + tail) << "at " << at;
+      auto table = ParseDat(Write({"F"}, {{head + raw + tail}}), "t.dat");
+      ASSERT_TRUE(table.ok()) << table.status().ToString();
+      const std::string parsed = written == kReg ? "\n" : written == kThorn + kThorn ? kThorn : written;
+      EXPECT_EQ(table->rows.at(0).at(0), head + parsed + tail) << "at " << at;
+    }
+  }
+}
+
 TEST(DatFileTest, RoundTripsTrickyValues) {
   const std::string long_value = [] {
     std::string s;

@@ -116,7 +116,7 @@ Status BuildMatter(Workload* w) {
   // The scan's verdicts, as a production reads them.
   WINNOW_ASSIGN_OR_RETURN(produce::ScanInfo scan, produce::OpenScan(*matter, "latest"));
   for (int shard = 0; shard < matter->config().shards; ++shard) {
-    std::unordered_map<std::string, produce::Hit> hits;
+    produce::HitMap hits;
     std::vector<std::string> order;
     WINNOW_RETURN_IF_ERROR(produce::LoadShardHits(*matter, scan, shard, ids, &hits, &order));
     for (auto& [id, hit] : hits) w->hits.emplace(id, std::move(hit));
