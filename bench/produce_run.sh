@@ -22,7 +22,7 @@
 # Settings (environment):
 #   PRODUCE_CONVERSATIONS (20000)   conversations of the entry-level comparison
 #   PRODUCE_RUNS (3)                alternating runs of each side
-#   PRODUCE_ALL ("20000 100000")    vault sizes (conversations) for --all;
+#   PRODUCE_ALL ("20000 100000")    vault sizes (conversations) for --all (empty: none);
 #                                   the figure is "100000 1000000"
 #   PRODUCE_THREADS (2)             threads of both sides
 set -euo pipefail
@@ -34,7 +34,7 @@ winnow=$(realpath "$1/winnow")
 [ -x "$winnow" ] || { echo "produce_run: no winnow binary in $1" >&2; exit 2; }
 conversations=${PRODUCE_CONVERSATIONS:-20000}
 runs=${PRODUCE_RUNS:-3}
-all_sizes=${PRODUCE_ALL:-20000 100000}
+all_sizes=${PRODUCE_ALL-20000 100000}
 threads=${PRODUCE_THREADS:-2}
 py=/usr/bin/python3
 
