@@ -50,16 +50,36 @@ namespace {
 
 using FieldView = DocumentBuilder::FieldView;
 
-// The fields of `doc` into *out (emptied first).
+// The metadata texts a production writes, at the levels that produce a
+// conversation's turns (context, conversation): its title and its system
+// text, by their name in the document and their path in the entry's meta.
+struct ProducedMeta {
+  const char* name;
+  std::string_view path;
+};
+constexpr ProducedMeta kProducedMeta[] = {{"title", "meta.title"}, {"system", "meta.system"}};
+
+// The fields of `doc` into *out (emptied first): prompt, output, tools, and
+// the produced metadata texts the entry has, each with its records.
 void Fields(const pii::PiiDoc& doc, const pii::Deidentified& deid, std::vector<FieldView>* out) {
+  // The records of the de-identified field named `name` (PiiDoc::Fields).
+  auto records = [&deid](std::string_view name, int tool_index) -> std::span<const pii::RedactionRecord> {
+    for (const pii::Deidentified::Field& d : deid.fields) {
+      if (d.tool_index == tool_index && name == d.name) return d.records;
+    }
+    return {};
+  };
   out->clear();
   const Entry& e = doc.entry;
-  out->push_back({"prompt", -1, e.prompt, {}, std::nullopt});
-  out->push_back({"output", -1, e.output, {}, std::nullopt});
-  for (size_t i = 0; i < e.tools.size(); ++i) out->push_back({"tools", static_cast<int>(i), e.tools[i].text, {}, std::nullopt});
-  for (FieldView& v : *out) {
-    for (const pii::Deidentified::Field& d : deid.fields) {
-      if (d.tool_index == v.tool_index && std::string_view(d.name) == v.name) v.records = d.records;
+  out->push_back({"prompt", -1, e.prompt, records("prompt", -1), std::nullopt});
+  out->push_back({"output", -1, e.output, records("output", -1), std::nullopt});
+  for (size_t i = 0; i < e.tools.size(); ++i) {
+    const int index = static_cast<int>(i);
+    out->push_back({"tools", index, e.tools[i].text, records("tools", index), std::nullopt});
+  }
+  for (const pii::PiiDoc::MetaText& t : doc.meta_text) {
+    for (const ProducedMeta& m : kProducedMeta) {
+      if (t.name == m.path) out->push_back({m.name, -1, t.text, records(m.path, -1), std::nullopt});
     }
   }
 }
@@ -168,6 +188,17 @@ Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
   std::string error = pii::ParsePiiDoc(parser_, *line, &p->doc);
   if (error.empty() && !p->doc.is_entry) error = "not a canonical entry";
   if (!error.empty()) return Status::Corruption("vault entry: " + error);
+  const DisclosureLevel level = settings_.disclosure.level;
+  if (level == DisclosureLevel::kContext || level == DisclosureLevel::kConversation) {
+    // Turns of a conversation come with its title and system text,
+    // de-identified as the turns are; the rest of meta is not produced.
+    error = pii::CollectMetaText(parser_, &p->doc);
+    if (!error.empty()) return Status::Corruption("vault entry: " + error);
+    std::erase_if(p->doc.meta_text, [](const pii::PiiDoc::MetaText& t) {
+      return std::none_of(std::begin(kProducedMeta), std::end(kProducedMeta),
+                          [&t](const ProducedMeta& m) { return t.name == m.path; });
+    });
+  }
   p->entry_token = settings_.key->MetaToken("entry_id", p->doc.entry.entry_id);
   // The scan's reasons, read once.
   p->reasons.clear();
@@ -206,11 +237,14 @@ const std::string& DocumentBuilder::ConversationToken(std::string_view conversat
   return conversation_token_;
 }
 
-void DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w,
+void DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, bool first, JsonWriter* w,
                                  UnitOutput* u) {
   const DisclosureLevel level = settings_.disclosure.level;
   std::vector<FieldView>& fields = fields_;
   Fields(p.doc, p.deid, &fields);
+  // Every entry of a conversation carries its title: the document's first
+  // entry produces it.
+  if (!first) std::erase_if(fields, [](const FieldView& f) { return f.name == std::string_view("title"); });
   const Entry& entry = p.doc.entry;
   // The scan's reasons (with their spans in the de-identified text): only
   // a relevant entry has any.
@@ -272,12 +306,18 @@ void DocumentBuilder::WriteEntry(const Prepared& p, const GroupEntry& e, bool re
       w->EndObject();
     }
     w->EndArray();
+    const FieldView* title = Find(fields, "title", -1);
+    const FieldView* system = Find(fields, "system", -1);
+    if (title != nullptr) { w->Key("title"); w->String(title->text); }
+    if (system != nullptr) { w->Key("system"); w->String(system->text); }
     for (const FieldView& f : fields) u->text_bytes += f.text.size();
     // The load file's TEXT: the entry as a reviewer reads it.
     std::string& text = text_;
     if (!text.empty()) text.push_back('\n');
-    text.append("[turn ").append(std::to_string(entry.turn)).append(relevant ? ", relevant" : "");
-    text.append("]\nUSER:\n").append(prompt->text).append("\n\nASSISTANT:\n").append(output->text).append("\n");
+    if (title != nullptr) text.append("TITLE: ").append(title->text).append("\n\n");
+    text.append("[turn ").append(std::to_string(entry.turn)).append(relevant ? ", relevant" : "").append("]\n");
+    if (system != nullptr) text.append("SYSTEM:\n").append(system->text).append("\n\n");
+    text.append("USER:\n").append(prompt->text).append("\n\nASSISTANT:\n").append(output->text).append("\n");
     for (size_t i = 0; i < entry.tools.size(); ++i) {
       text.append("\nTOOL ").append(entry.tools[i].kind).append(" ").append(entry.tools[i].name).append(":\n");
       text.append(Find(fields, "tools", static_cast<int>(i))->text).append("\n");
@@ -401,7 +441,7 @@ void DocumentBuilder::BuildUnit(const Group& group, const Unit& unit, UnitOutput
   for (uint32_t i = unit.lo; i <= unit.hi; ++i) {
     const bool relevant = group.entries[i].hit.has_value();
     const Prepared& p = *prepared_[i];
-    WriteEntry(p, group.entries[i], relevant, &w, &u);
+    WriteEntry(p, group.entries[i], relevant, i == unit.lo, &w, &u);
     ++u.entries;
     for (const Reason& r : p.reasons) {
       if (relevant && !r.work.empty()) works_.push_back(r.work);

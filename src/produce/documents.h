@@ -114,8 +114,8 @@ class DocumentBuilder {
   const std::string& ConversationToken(std::string_view conversation_id);
   void BuildUnit(const Group& group, const Unit& unit, UnitOutput* u);
   // Writes entry `p` to the document (*w), its text to text_ and its
-  // redaction records to entry_log_.
-  void WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, JsonWriter* w, UnitOutput* u);
+  // redaction records to entry_log_; `first`: the document's first entry.
+  void WriteEntry(const Prepared& p, const GroupEntry& e, bool relevant, bool first, JsonWriter* w, UnitOutput* u);
 
   BuildSettings settings_;
   const std::string level_;  // settings_.disclosure.ToString()

@@ -99,7 +99,15 @@ class ProductionSource final : public ByteSource {
       bool alternate = false;
       if (e["alternate"].get_bool().get(alternate) != simdjson::SUCCESS) alternate = false;
       w.Key("alternate"); w.Bool(alternate);
-      w.Key("meta"); w.Raw("{}");
+      // The conversation's title and system text, at the levels that
+      // produce them, back where a canonical entry holds them.
+      w.Key("meta");
+      w.BeginObject();
+      for (std::string_view key : {"title", "system"}) {
+        std::string_view s;
+        if (e[key].get_string().get(s) == simdjson::SUCCESS) { w.Key(key); w.String(s); }
+      }
+      w.EndObject();
       w.EndObject();
       out_.push_back('\n');
     }

@@ -583,6 +583,63 @@ TEST_F(ProduceTest, UserIdsInMetadataArePseudonymized) {
   }
 }
 
+// A conversation's title and system text (custom instructions often say who
+// the user is) come with its turns at the context and conversation levels,
+// de-identified like them; the entry and metadata levels leave them out.
+TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
+  const std::string root = w().root + "/titles";
+  fs::create_directories(root);
+  const std::string input = root + "/chats.jsonl";
+  WriteFile(input,
+            "{\"id\":\"c1\",\"title\":\"Letter to maria.lopez@example.com\",\"messages\":["
+            "{\"role\":\"system\",\"content\":\"About me: I am Maria Lopez, call me on +1 415 555 2671.\"},"
+            "{\"role\":\"user\",\"content\":\"Draft a short letter.\"},{\"role\":\"assistant\",\"content\":\"Dear Sir,\"},"
+            "{\"role\":\"user\",\"content\":\"Shorter.\"},{\"role\":\"assistant\",\"content\":\"Hi.\"}]}\n");
+  auto matter = Matter::Create(root + "/matter", {w().vault_identity[0].recipient().ToString()}, 1);
+  ASSERT_TRUE(matter.ok()) << matter.status().ToString();
+  auto ingested = Ingest(**matter, {input}, {});
+  ASSERT_TRUE(ingested.ok() && ingested->all_files_ok());
+  const auto ids = VaultIds();
+  ASSERT_TRUE(ScanMatter(**matter, ids, {}).ok());
+  auto produce = [&](std::string_view level) {
+    ProduceOptions o = Level(level, true);
+    o.pii.index_dir.clear();
+    auto summary = Produce(**matter, ids, o);
+    EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+    auto p = ReadProduction(summary->dir);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return std::move(p).value();
+  };
+  const Production conversation = produce("conversation");
+  for (const auto& [file, text] : conversation.plain) {
+    for (const char* value : {"maria.lopez", "Maria Lopez", "555 2671"}) {
+      EXPECT_EQ(text.find(value), std::string::npos) << file << " holds " << value;
+    }
+  }
+  const std::string& docs = conversation.plain.at("documents.jsonl.age");
+  ASSERT_EQ(Lines(docs).size(), 1u) << docs;
+  // The title on the document's first entry only; the system text on the
+  // entry it belongs to; both with their redactions.
+  EXPECT_NE(docs.find("\"tools\":[],\"title\":\"Letter to [EMAIL_ADDRESS_"), std::string::npos) << docs;
+  EXPECT_NE(docs.find("\"system\":\"About me: I am [PERSON_"), std::string::npos) << docs;
+  EXPECT_NE(docs.find("call me on [PHONE_NUMBER_"), std::string::npos) << docs;
+  EXPECT_NE(docs.find("{\"field\":\"title\",\"start\":10,"), std::string::npos) << docs;
+  EXPECT_NE(docs.find("{\"field\":\"system\",\"start\":15,"), std::string::npos) << docs;
+  EXPECT_EQ(docs.find("\"title\":\""), docs.rfind("\"title\":\"")) << docs;
+  const std::string& dat = conversation.plain.at("loadfile.dat.age");
+  EXPECT_NE(dat.find("TITLE: Letter to [EMAIL_ADDRESS_"), std::string::npos) << dat;
+  EXPECT_NE(dat.find("SYSTEM:\u00aeAbout me"), std::string::npos) << dat;
+  EXPECT_NE(conversation.plain.at("redactions.jsonl.age").find("\"field\":\"system\",\"type\":\"PHONE_NUMBER\""),
+            std::string::npos);
+  for (const char* level : {"entry", "metadata"}) {
+    const Production p = produce(level);
+    for (const auto& [file, text] : p.plain) {
+      EXPECT_EQ(text.find("Letter to"), std::string::npos) << level << ": " << file;
+      EXPECT_EQ(text.find("About me"), std::string::npos) << level << ": " << file;
+    }
+  }
+}
+
 // Two copies of the matter produce the same bytes (apart from the age files'
 // random keys and the signing time), even with other thread counts.
 TEST_F(ProduceTest, ReproducibleAcrossCopiesAndThreadCounts) {
