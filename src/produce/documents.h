@@ -7,8 +7,9 @@
 // counts to a UnitOutput.
 //
 // Thread safety: Group and UnitOutput are values; a DocumentBuilder is used
-// by one thread at a time (the driver reads its texts once the batch's
-// builds have ended).
+// by one thread at a time (the driver takes its texts with SwapOutput once
+// the batch's builds have ended, and writes them on another thread while
+// the builder makes the next batch).
 #pragma once
 
 #include <cstdint>
@@ -55,7 +56,7 @@ struct Group {
   std::vector<Unit> units;
 };
 
-// Where a text lies in a DocumentBuilder's output (DocumentBuilder::Text).
+// Where a text lies in a DocumentBuilder's output (see SwapOutput).
 struct TextRange {
   size_t begin = 0, size = 0;
 };
@@ -101,8 +102,9 @@ class DocumentBuilder {
   // does not fit its field.
   Status Build(const Group& group, std::vector<UnitOutput>* out);
 
-  // A text of a unit built since BeginBatch.
-  std::string_view Text(TextRange r) const { return std::string_view(output_).substr(r.begin, r.size); }
+  // Exchanges the output with *other: the batch's texts leave the builder
+  // (for the writing thread) and *other's buffer is reused for the next.
+  void SwapOutput(std::string* other) { output_.swap(*other); }
 
   struct Prepared;   // an entry parsed and de-identified
   struct Reason;     // a scan reason of a relevant entry

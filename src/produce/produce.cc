@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -123,6 +124,81 @@ class BatchQueue {
   std::condition_variable cv_;
   std::deque<Batch> q_;
   bool stopped_ = false;
+};
+
+// What the builders made of one batch, for the writing thread: per group,
+// its units and which builder's text holds them; per builder, its text.
+struct WriteJob {
+  struct GroupOutput {
+    size_t builder = 0;
+    std::vector<UnitOutput> units;
+  };
+  std::vector<GroupOutput> outputs;  // the first `groups` are this batch's; the rest keep buffers
+  size_t groups = 0;
+  std::vector<std::string> texts;    // DocumentBuilder::SwapOutput
+  std::vector<std::string> withheld;
+  std::map<std::string, uint64_t> withheld_by_reason;
+
+  std::string_view Text(const GroupOutput& g, TextRange r) const {
+    return std::string_view(texts[g.builder]).substr(r.begin, r.size);
+  }
+};
+
+// Runs `write` on each submitted job on its own thread, one job at a time:
+// the builders make the next batch while the last one is hashed, encrypted
+// and written. Submit waits for the job before to be written; once a job
+// fails, no other job runs and Submit and Finish return its error.
+class JobWriter {
+ public:
+  explicit JobWriter(std::function<Status(const WriteJob&)> write)
+      : write_(std::move(write)), thread_([this] { Run(); }) {}
+  ~JobWriter() { (void)Finish(); }
+
+  Status Submit(const WriteJob* job) {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return pending_ == nullptr; });
+    if (!status_.ok()) return status_;
+    pending_ = job;
+    cv_.notify_all();
+    return Status::Ok();
+  }
+  // Waits for the last job and ends the thread.
+  Status Finish() {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return pending_ == nullptr; });
+      done_ = true;
+      cv_.notify_all();
+    }
+    if (thread_.joinable()) thread_.join();
+    return status_;
+  }
+
+ private:
+  void Run() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return pending_ != nullptr || done_; });
+      if (pending_ == nullptr) return;
+      const WriteJob* job = pending_;
+      if (status_.ok()) {
+        lock.unlock();
+        Status s = write_(*job);
+        lock.lock();
+        status_ = s;
+      }
+      pending_ = nullptr;
+      cv_.notify_all();
+    }
+  }
+
+  std::function<Status(const WriteJob&)> write_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  const WriteJob* pending_ = nullptr;  // being written, or waiting to be
+  bool done_ = false;
+  Status status_;
+  std::thread thread_;  // last: it starts once the members above exist
 };
 
 // The previous production of the matter and its last Bates number.
@@ -490,52 +566,20 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
     else builders.push_back(std::make_unique<DocumentBuilder>(settings, std::move(*worker)));
   }
   ProductionStats stats;
-  // What each group of a batch made, and the builder holding its texts.
-  struct GroupOutput {
-    const DocumentBuilder* builder = nullptr;
-    std::vector<UnitOutput> units;
-  };
-  std::vector<GroupOutput> outputs;
   uint64_t conversations = 0;
-  while (status.ok()) {
-    Batch batch = queue.Pop();
-    // De-identify and write the batch's documents on all threads.
-    if (outputs.size() < batch.groups.size()) outputs.resize(batch.groups.size());  // kept: buffers are reused
-    std::atomic<size_t> next{0};
-    std::vector<Status> errors(builders.size());
-    std::vector<std::thread> pool;
-    for (const auto& builder : builders) builder->BeginBatch();
-    for (size_t t = 0; t < builders.size(); ++t) {
-      pool.emplace_back([&, t] {
-        for (size_t g; (g = next.fetch_add(1)) < batch.groups.size();) {
-          outputs[g].builder = builders[t].get();
-          Status s = builders[t]->Build(batch.groups[g], &outputs[g].units);
-          if (!s.ok()) {
-            errors[t] = s;
-            return;
-          }
-        }
-      });
-    }
-    for (auto& th : pool) th.join();
-    for (const Status& s : errors) {
-      if (!s.ok() && status.ok()) status = s;
-    }
-    // Write them out in order.
-    for (size_t g = 0; g < batch.groups.size() && status.ok(); ++g) {
+  // Writes a job's documents, hash lines, load-file rows and log lines in
+  // order; on the writing thread, which alone touches the files and stats.
+  auto write = [&](const WriteJob& job) -> Status {
+    for (size_t g = 0; g < job.groups; ++g) {
       ++conversations;
-      const DocumentBuilder& texts = *outputs[g].builder;
-      for (const UnitOutput& u : outputs[g].units) {
-        Status s = docs->Write(texts.Text(u.document));
-        if (s.ok()) s = hashes->Write(texts.Text(u.hash_line));
-        if (s.ok()) s = dat->Write(texts.Text(u.dat_row));
-        if (s.ok() && u.redactions.size != 0) {
-          s = redactions->Write(texts.Text(u.redactions));
+      const WriteJob::GroupOutput& out = job.outputs[g];
+      for (const UnitOutput& u : out.units) {
+        WINNOW_RETURN_IF_ERROR(docs->Write(job.Text(out, u.document)));
+        WINNOW_RETURN_IF_ERROR(hashes->Write(job.Text(out, u.hash_line)));
+        WINNOW_RETURN_IF_ERROR(dat->Write(job.Text(out, u.dat_row)));
+        if (u.redactions.size != 0) {
+          WINNOW_RETURN_IF_ERROR(redactions->Write(job.Text(out, u.redactions)));
           redactions->CountRecord();
-        }
-        if (!s.ok()) {
-          status = s;
-          break;
         }
         docs->CountRecord();
         hashes->CountRecord();
@@ -553,18 +597,59 @@ StatusOr<ProductionSummary> Produce(const Matter& matter, std::span<const age::I
         for (const auto& [type, n] : u.by_type) stats.redactions_by_type[type] += n;
       }
     }
-    for (const std::string& line : batch.withheld) {
-      if (!status.ok()) break;
-      status = withheld->Write(line);
+    for (const std::string& line : job.withheld) {
+      WINNOW_RETURN_IF_ERROR(withheld->Write(line));
       withheld->CountRecord();
     }
-    for (const auto& [reason, n] : batch.withheld_by_reason) {
+    for (const auto& [reason, n] : job.withheld_by_reason) {
       stats.withheld_by_reason[reason] += n;
       stats.withheld += n;
     }
     if (options.progress) options.progress(reader.entries_read.load(), stats.documents);
+    return Status::Ok();
+  };
+  // Two jobs: the builders fill one while the writer writes the other. Their
+  // buffers are kept from batch to batch.
+  WriteJob jobs[2];
+  size_t current = 0;
+  JobWriter writer(write);
+  while (status.ok()) {
+    Batch batch = queue.Pop();
+    WriteJob& job = jobs[current];
+    current ^= 1;
+    // De-identify and build the batch's documents on all threads.
+    job.groups = batch.groups.size();
+    if (job.outputs.size() < job.groups) job.outputs.resize(job.groups);
+    std::atomic<size_t> next{0};
+    std::vector<Status> errors(builders.size());
+    std::vector<std::thread> pool;
+    for (const auto& builder : builders) builder->BeginBatch();
+    for (size_t t = 0; t < builders.size(); ++t) {
+      pool.emplace_back([&, t] {
+        for (size_t g; (g = next.fetch_add(1)) < batch.groups.size();) {
+          job.outputs[g].builder = t;
+          Status s = builders[t]->Build(batch.groups[g], &job.outputs[g].units);
+          if (!s.ok()) {
+            errors[t] = s;
+            return;
+          }
+        }
+      });
+    }
+    for (auto& th : pool) th.join();
+    for (const Status& s : errors) {
+      if (!s.ok() && status.ok()) status = s;
+    }
+    if (!status.ok()) break;
+    job.texts.resize(builders.size());
+    for (size_t t = 0; t < builders.size(); ++t) builders[t]->SwapOutput(&job.texts[t]);
+    job.withheld = std::move(batch.withheld);
+    job.withheld_by_reason = std::move(batch.withheld_by_reason);
+    // Written in order, on the writing thread, while the next batch builds.
+    status = writer.Submit(&job);
     if (batch.last) break;
   }
+  if (Status s = writer.Finish(); status.ok()) status = s;
   if (!status.ok()) queue.Stop();
   read_thread.join();
   if (status.ok()) status = read_status;
