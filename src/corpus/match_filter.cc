@@ -131,7 +131,8 @@ StatusOr<MatchFilterReport> MatchJsonLines(const CorpusIndex& index, const std::
                              }
                              WINNOW_ASSIGN_OR_RETURN(out, OutputFile::Create(output));
                              return Status::Ok();
-                           }};
+                           },
+                           /*open_input=*/{}};
   const size_t threads = LineFilterThreads(filter);
   std::vector<std::unique_ptr<Matcher>> matchers;
   std::vector<od::parser> parsers(threads);

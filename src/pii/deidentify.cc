@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "util/json_writer.h"
 
 namespace winnow::pii {
@@ -72,7 +74,7 @@ void Deidentifier::Worker::PseudonymizeMeta(PiiDoc& doc, Deidentified* out) {
   const PseudonymKey* key = d_.key();
   auto replace = [&](std::string_view k, std::string_view value) {
     ++meta_;
-    return key != nullptr ? key->MetaToken(k, value) : "[" + MetaType(k) + "]";
+    return key != nullptr ? key->MetaToken(k, value) : fmt::format("[{}]", MetaType(k));
   };
   Entry& e = doc.entry;
   if (!e.user_id.empty()) {

@@ -59,7 +59,8 @@ class ProductionSource final : public ByteSource {
                         !doc["conversation"].get_string().get(conversation) && !doc["entries"].get_array().get(entries);
     std::string listed;
     if (!std::getline(hashes_, listed) || listed.size() < 66 || listed.compare(0, 64, vault::Sha256Hex(line_)) != 0) {
-      return Bad(std::string(parsed ? "(" + std::string(bates) + ") " : "") + "its SHA-256 differs from documents.sha256");
+      return Bad(fmt::format("{}its SHA-256 differs from documents.sha256",
+                             parsed ? fmt::format("({}) ", bates) : std::string()));
     }
     if (!parsed) return Bad("not a production document");
     const bool several = entries.size() > 1;

@@ -126,8 +126,8 @@ StatusOr<SearchFilterReport> SearchJsonLines(const std::string& terms_path, cons
                              }
                              WINNOW_ASSIGN_OR_RETURN(out, OutputFile::Create(output));
                              return Status::Ok();
-                           }};
-  filter.open_input = options.open_input;
+                           },
+                           options.open_input};
   std::vector<std::unique_ptr<ThreadState>> states;
   for (size_t t = 0; t < LineFilterThreads(filter); ++t) {
     states.push_back(std::make_unique<ThreadState>(set, HitCounter(rows, {})));

@@ -72,10 +72,16 @@ std::unique_ptr<Engine> Make(EngineOptions options = {}) {
   return std::move(e).value();
 }
 
+EngineOptions Threshold(float threshold) {
+  EngineOptions o;
+  o.threshold = threshold;
+  return o;
+}
+
 std::vector<Finding> Detect(const Engine& e, std::string_view text) {
   auto scratch = e.NewScratch();
   std::vector<Finding> out;
-  e.Detect(DetectContext{text}, scratch.get(), &out);
+  e.Detect(DetectContext{text, {}, nullptr}, scratch.get(), &out);
   return out;
 }
 
@@ -123,13 +129,13 @@ TEST(PiiEngine, ContextStaysInTheSentence) {
 }
 
 TEST(PiiEngine, NegativeContextLowers) {
-  auto e = Make(EngineOptions{.threshold = 0.2f});
+  auto e = Make(Threshold(0.2f));
   EXPECT_EQ(Detect(*e, "see 123").size(), 1u);
   EXPECT_EQ(Detect(*e, "see page 123").size(), 0u);
 }
 
 TEST(PiiEngine, OverlapsKeepTheHigherScore) {
-  auto e = Make(EngineOptions{.threshold = 0.1f});
+  auto e = Make(Threshold(0.1f));
   std::string_view t = "id abc-123 then 456";
   EXPECT_EQ(Spans(t, Detect(*e, t)), "TEST_ID=abc-123 TEST_DIGITS=456");
 }
@@ -148,17 +154,24 @@ TEST(PiiEngine, ScanDetectorsSeeEarlierFindingsAndDoNotOverlapThem) {
 
 TEST(PiiEngine, OptionsDisableAndRestrictTypes) {
   std::string_view t = "Alice code 123 abc-123";
-  EXPECT_EQ(Spans(t, Detect(*Make({.disabled = {"names"}}), t)), "TEST_DIGITS=123 TEST_ID=abc-123");
-  EXPECT_EQ(Spans(t, Detect(*Make({.disabled = {"TEST_ID"}}), t)), "TEST_NAME=Alice TEST_DIGITS=123 TEST_DIGITS=123");
-  EXPECT_EQ(Spans(t, Detect(*Make({.only_types = {"TEST_ID"}}), t)), "TEST_ID=abc-123");
-  EXPECT_EQ(Spans(t, Detect(*Make({.type_thresholds = {{"TEST_ID", 0.95f}}}), t)),
-            "TEST_NAME=Alice TEST_DIGITS=123 TEST_DIGITS=123");
+  EngineOptions names, ids, only_ids, strict_ids;
+  names.disabled = {"names"};
+  ids.disabled = {"TEST_ID"};
+  only_ids.only_types = {"TEST_ID"};
+  strict_ids.type_thresholds = {{"TEST_ID", 0.95f}};
+  EXPECT_EQ(Spans(t, Detect(*Make(names), t)), "TEST_DIGITS=123 TEST_ID=abc-123");
+  EXPECT_EQ(Spans(t, Detect(*Make(ids), t)), "TEST_NAME=Alice TEST_DIGITS=123 TEST_DIGITS=123");
+  EXPECT_EQ(Spans(t, Detect(*Make(only_ids), t)), "TEST_ID=abc-123");
+  EXPECT_EQ(Spans(t, Detect(*Make(strict_ids), t)), "TEST_NAME=Alice TEST_DIGITS=123 TEST_DIGITS=123");
 }
 
 TEST(PiiEngine, UnknownNamesAreErrors) {
-  for (EngineOptions o : {EngineOptions{.disabled = {"nope"}}, EngineOptions{.only_types = {"NOPE"}},
-                          EngineOptions{.type_thresholds = {{"NOPE", 0.5f}}},
-                          EngineOptions{.type_thresholds = {{"TEST_ID", 1.5f}}}}) {
+  std::vector<EngineOptions> bad(4);
+  bad[0].disabled = {"nope"};
+  bad[1].only_types = {"NOPE"};
+  bad[2].type_thresholds = {{"NOPE", 0.5f}};
+  bad[3].type_thresholds = {{"TEST_ID", 1.5f}};
+  for (const EngineOptions& o : bad) {
     std::vector<std::unique_ptr<Detector>> d;
     d.push_back(std::make_unique<DigitsDetector>());
     EXPECT_FALSE(Engine::Create(std::move(d), o).ok());
