@@ -64,8 +64,9 @@ TEST(PrebuiltDatabaseTest, LoadedAndCompiledFindTheSame) {
   for (size_t t = 0; t < texts.size(); ++t) {
     const std::string& text = texts[t];
     std::vector<Finding> a, b;
-    loaded->Detect({.text = text}, scratch_a.get(), &a);
-    compiled->Detect({.text = text}, scratch_b.get(), &b);
+    const DetectContext context{text, {}, nullptr};
+    loaded->Detect(context, scratch_a.get(), &a);
+    compiled->Detect(context, scratch_b.get(), &b);
     ASSERT_EQ(a.size(), b.size()) << text;
     for (size_t i = 0; i < a.size(); ++i) {
       EXPECT_EQ(a[i].type, b[i].type) << text;
