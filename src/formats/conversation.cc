@@ -83,7 +83,7 @@ std::string EntryId(std::string_view conversation_id, int turn, std::string_view
 std::string DerivedConversationId(std::string_view record_bytes) {
   uint8_t digest[kSha256Bytes];
   Sha256Digest(record_bytes, digest);
-  return "h" + Hex(digest, 12);
+  return Hex(digest, 12).insert(0, 1, 'h');
 }
 
 std::string FormatRfc3339(double seconds) {

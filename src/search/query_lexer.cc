@@ -159,7 +159,7 @@ class Lexer {
       Token& t = out->back();
       if (ordered) return Error(t.column, "not pre/N is not supported; use not w/N");
       t.kind = Tok::kNotNear;
-      t.spelling += " " + Bytes(start, end);
+      t.spelling.append(" ").append(Bytes(start, end));
       t.distance = n;
       return Status::Ok();
     }
