@@ -4,22 +4,13 @@
 #include <cstdio>
 #include <ctime>
 
+#include "util/hex.h"
 #include "util/json_writer.h"
 #include "util/sha256.h"
 #include "winnow/conversation.h"
 
 namespace winnow {
 namespace {
-
-std::string Hex(const unsigned char* bytes, size_t n) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out(n * 2, '0');
-  for (size_t i = 0; i < n; ++i) {
-    out[2 * i] = kHex[bytes[i] >> 4];
-    out[2 * i + 1] = kHex[bytes[i] & 15];
-  }
-  return out;
-}
 
 void WriteMeta(const std::vector<MetaField>& meta, JsonWriter* w) {
   w->BeginObject();
@@ -77,13 +68,13 @@ std::string EntryId(std::string_view conversation_id, int turn, std::string_view
   *end++ = 0;
   uint8_t digest[kSha256Bytes];
   Sha256Digest({kScheme, conversation_id, std::string_view(buf, end - buf), variant}, digest);
-  return Hex(digest, 12);
+  return LowerHex(std::span(digest, 12));
 }
 
 std::string DerivedConversationId(std::string_view record_bytes) {
   uint8_t digest[kSha256Bytes];
   Sha256Digest(record_bytes, digest);
-  return Hex(digest, 12).insert(0, 1, 'h');
+  return LowerHex(std::span(digest, 12)).insert(0, 1, 'h');
 }
 
 std::string FormatRfc3339(double seconds) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "io/durable.h"
+#include "util/hex.h"
 #include "util/json_writer.h"
 #include "util/sha256.h"
 #include "winnow/conversation.h"
@@ -32,20 +33,10 @@ std::string ZeroHash() { return std::string(kHexLen, '0'); }
 
 std::string ErrnoText() { return std::strerror(errno); }
 
-std::string HexOf(const unsigned char* d, unsigned n) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * n, '0');
-  for (unsigned i = 0; i < n; ++i) {
-    hex[2 * i] = kHex[d[i] >> 4];
-    hex[2 * i + 1] = kHex[d[i] & 15];
-  }
-  return hex;
-}
-
 std::string Sha256Hex(std::string_view bytes) {
   uint8_t d[kSha256Bytes];
   Sha256Digest(bytes, d);
-  return HexOf(d, sizeof d);
+  return LowerHex(d);
 }
 
 bool IsHash(std::string_view s) {
@@ -469,7 +460,7 @@ StatusOr<AuditFile> AuditFileFor(const std::string& path, const std::string& sho
   unsigned char d[EVP_MAX_MD_SIZE];
   unsigned len = 0;
   EVP_DigestFinal_ex(ctx.get(), d, &len);
-  file.sha256 = HexOf(d, len);
+  file.sha256 = LowerHex(std::span<const uint8_t>(d, len));
   return file;
 }
 

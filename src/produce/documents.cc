@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "produce/span_map.h"
+#include "util/hex.h"
 #include "util/json_writer.h"
 #include "util/sha256.h"
 
@@ -95,15 +96,6 @@ uint32_t CodePoints(std::string_view s) {
   uint32_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
-}
-
-// Lowercase hex of a digest.
-void Hex(const uint8_t (&digest)[kSha256Bytes], char (&out)[2 * kSha256Bytes]) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  for (size_t i = 0; i < kSha256Bytes; ++i) {
-    out[2 * i] = kDigits[digest[i] >> 4];
-    out[2 * i + 1] = kDigits[digest[i] & 0xF];
-  }
 }
 
 // Sorts `items` and drops repeats: the order of a std::set<std::string>.
@@ -476,7 +468,7 @@ void DocumentBuilder::BuildUnit(const Group& group, const Unit& unit, UnitOutput
   // The list form of Sha256Digest reuses a context per thread.
   Sha256Digest({std::string_view(output_).substr(document_begin)}, digest);
   char sha256[2 * kSha256Bytes];
-  Hex(digest, sha256);
+  WriteLowerHex(digest, sha256);
   output_.push_back('\n');
   auto range_from = [&](size_t begin) { return TextRange{begin, output_.size() - begin}; };
   u.document = range_from(document_begin);

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "util/hex.h"
 #include "util/sha256.h"
 
 namespace winnow::vault {
@@ -17,16 +18,6 @@ namespace {
 
 Status Errno(const std::string& path, const char* what) {
   return Status::IoError(path + ": " + what + ": " + std::strerror(errno));
-}
-
-std::string Hex(const unsigned char* d, size_t n) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out(2 * n, '0');
-  for (size_t i = 0; i < n; ++i) {
-    out[2 * i] = kHex[d[i] >> 4];
-    out[2 * i + 1] = kHex[d[i] & 15];
-  }
-  return out;
 }
 
 }  // namespace
@@ -40,13 +31,13 @@ std::string Sha256::HexDigest() {
   unsigned char d[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), d, &n);
-  return Hex(d, n);
+  return LowerHex(std::span<const uint8_t>(d, n));
 }
 
 std::string Sha256Hex(std::string_view bytes) {
   uint8_t d[kSha256Bytes];
   Sha256Digest(bytes, d);
-  return Hex(d, sizeof d);
+  return LowerHex(d);
 }
 
 StatusOr<std::string> Sha256File(const std::string& path, uint64_t* size) {

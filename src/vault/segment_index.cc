@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/hex.h"
 #include "vault/file_util.h"
 
 namespace winnow::vault {
@@ -42,15 +43,7 @@ bool ParseEntryKey(std::string_view hex, EntryKey* key) {
   return true;
 }
 
-std::string EntryKeyHex(const EntryKey& key) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out(2 * kEntryIdBytes, '0');
-  for (size_t i = 0; i < kEntryIdBytes; ++i) {
-    out[2 * i] = kHex[key[i] >> 4];
-    out[2 * i + 1] = kHex[key[i] & 15];
-  }
-  return out;
-}
+std::string EntryKeyHex(const EntryKey& key) { return LowerHex(key); }
 
 void SegmentIndex::SortEntries() {
   std::stable_sort(entries.begin(), entries.end(),
