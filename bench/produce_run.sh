@@ -9,9 +9,12 @@
 #      vault and the scan, numbering, hashing, the load file, the logs,
 #      encrypting, signing). Median CPU and wall time of each and their
 #      ratio (target: produce <= 1.25 x de-identification); then the same
-#      over every entry (--all --level entry against the whole export), and
-#      the CPU of reading the whole vault alone (winnow export), which the
-#      production of a scan's entries pays whatever their share.
+#      over every entry (--all --level entry against the whole export).
+#      Each comparison also prints its floor: de-identification plus what
+#      any production in this format must add (reading the whole vault,
+#      which a scan's entries pay whatever their share; SHA-256 of every
+#      document, every file's plaintext and every stored file; encryption),
+#      measured with openssl on the production's own files.
 #   2. `produce --all --level conversation` over vaults of growing size:
 #      wall and CPU time, MB of de-identified text per second, and peak RSS
 #      (GNU time), which must not grow with the vault.
@@ -80,6 +83,46 @@ vault() {
   echo "$dir"
 }
 
+# vault_read_cpu MATTER: CPU seconds of reading every entry of the vault
+# (winnow export to /dev/null: decrypting and decompressing every segment),
+# the median of 3 runs. A production reads them all, whatever share it
+# produces: relevant entries are spread over every block (docs/vault.md).
+vault_read_cpu() {
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%U %S" "$winnow" export "$1" --identity "$keys/custodian.key" 2>&1 >/dev/null |
+      tail -1 | awk '{printf "%.2f\n", $1 + $2}'
+  done | sort -g | sed -n 2p
+}
+
+# floor_report PROD DEID_CPU PRODUCE_CPU READ_CPU: what the production must do
+# beyond de-identification whatever its code: reading the vault (READ_CPU,
+# vault_read_cpu), then, measured with openssl on the production's own files,
+# SHA-256 of every document (one pass over documents.jsonl), of every file's
+# plaintext (the reproducible manifest) and of every stored age file (the
+# signature), and ChaCha20 over the plaintext files (their encryption without
+# Poly1305, so the floor is low rather than high). The files are decrypted
+# into $work/floor (generated data) and removed after.
+floor_report() {
+  local prod=$1 dc=$2 pc=$3 rd=$4 dir=$work/floor f plain=() stored=() decrypted=()
+  rm -rf "$dir"; mkdir -p "$dir"
+  for f in "$prod"/*; do
+    case $f in
+      *.age) age -d -i "$keys/recipient.key" "$f" > "$dir/$(basename "$f" .age)"
+             decrypted+=("$dir/$(basename "$f" .age)") stored+=("$f") ;;
+      *.jsonl|*.dat|*.sha256) plain+=("$f") ;;
+    esac
+  done
+  local sha enc
+  sha=$(/usr/bin/time -f "%U %S" openssl dgst -sha256 "$dir/documents.jsonl" "${decrypted[@]}" "${plain[@]}" "${stored[@]}" 2>&1 >/dev/null |
+        tail -1 | awk '{printf "%.2f", $1 + $2}')
+  enc=$(/usr/bin/time -f "%U %S" sh -c 'for f; do openssl enc -chacha20 -K "$0" -iv 00000000000000000000000000000000 \
+        -in "$f" -out /dev/null; done' "$(printf '%064d' 0)" "${decrypted[@]}" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f", $1 + $2}')
+  rm -rf "$dir"
+  awk -v dc="$dc" -v pc="$pc" -v rd="$rd" -v sha="$sha" -v enc="$enc" 'BEGIN{
+    f = dc + rd + sha + enc
+    printf "  floor: de-identification %.2f + reading the vault %.2f + SHA-256 %.2f + ChaCha20 %.2f = %.2f CPU s, %.2fx de-identification; produce / floor %.2fx\n",
+      dc, rd, sha, enc, f, f / dc, pc / f }'
+}
 # 1. Entry level vs de-identification alone.
 v=$(vault "$conversations")
 if [ ! -f "$v/relevant.jsonl" ] || [ ! -f "$v/entries.jsonl" ]; then
@@ -96,6 +139,8 @@ with open(sys.argv[3], "w") as out:
 EOF
   rm -f "$v/results.jsonl"
 fi
+read_cpu=$(vault_read_cpu "$v/matter")
+echo "reading the whole vault alone (winnow export): $read_cpu CPU s"
 relevant=$(wc -l < "$v/relevant.jsonl")
 relevant_mb=$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$v/relevant.jsonl") / 1e6}")
 echo "entry level: $conversations conversations, $relevant relevant entries ($relevant_mb MB of canonical lines), $threads threads"
@@ -119,6 +164,7 @@ dc=$(median "${deid_cpu[@]}") dw=$(median "${deid_wall[@]}") pc=$(median "${prod
 docs=$(sed -n 's/.*: \([0-9]*\) documents (.*/\1/p' "$work/produce-1.out")
 echo "  median: pii redact $dc CPU s ($dw s wall); produce --level entry $pc CPU s ($pw s wall), $docs documents"
 echo "  produce / de-identification alone: CPU $(awk "BEGIN{printf \"%.2f\", $pc / $dc}")x, wall $(awk "BEGIN{printf \"%.2f\", $pw / $dw}")x (target <= 1.25x)"
+floor_report "$v/matter/productions/PROD0001" "$dc" "$pc" "$read_cpu"
 
 # 1b. The same comparison over every entry: --all at the entry level against
 # de-identifying the whole export (reading the vault is then a small part).
@@ -140,9 +186,8 @@ done
 dc=$(median "${deid_cpu[@]}") dw=$(median "${deid_wall[@]}") pc=$(median "${prod_cpu[@]}") pw=$(median "${prod_wall[@]}")
 echo "  median: pii redact $dc CPU s ($dw s wall); produce --all --level entry $pc CPU s ($pw s wall)"
 echo "  produce / de-identification alone: CPU $(awk "BEGIN{printf \"%.2f\", $pc / $dc}")x, wall $(awk "BEGIN{printf \"%.2f\", $pw / $dw}")x (target <= 1.25x)"
+floor_report "$v/matter/productions/PROD0001" "$dc" "$pc" "$read_cpu"
 rm -rf "$v/matter/productions"
-echo "  reading the whole vault alone (winnow export): $(/usr/bin/time -f "%U %S" "$winnow" export "$v/matter" \
-  --identity "$keys/custodian.key" 2>&1 >/dev/null | tail -1 | awk '{printf "%.2f", $1 + $2}') CPU s"
 
 # 2. --all at the conversation level over growing vaults.
 echo "--all --level conversation:"
