@@ -180,28 +180,40 @@ Status DocumentBuilder::Prepare(const GroupEntry& e, Prepared* p) {
   std::string error = pii::ParsePiiDoc(parser_, *line, &p->doc);
   if (error.empty() && !p->doc.is_entry) error = "not a canonical entry";
   if (!error.empty()) return Status::Corruption("vault entry: " + error);
-  const DisclosureLevel level = settings_.disclosure.level;
-  if (level == DisclosureLevel::kContext || level == DisclosureLevel::kConversation) {
-    // Turns of a conversation come with its title and system text,
-    // de-identified as the turns are; the rest of meta is not produced.
-    error = pii::CollectMetaText(parser_, &p->doc);
-    if (!error.empty()) return Status::Corruption("vault entry: " + error);
-    std::erase_if(p->doc.meta_text, [](const pii::PiiDoc::MetaText& t) {
-      return std::none_of(std::begin(kProducedMeta), std::end(kProducedMeta),
-                          [&t](const ProducedMeta& m) { return t.name == m.path; });
-    });
-  }
   p->entry_token = settings_.key->MetaToken("entry_id", p->doc.entry.entry_id);
   // The scan's reasons, read once.
   p->reasons.clear();
   if (e.hit) WINNOW_RETURN_IF_ERROR(ParseReasons(e.hit->reasons_json, p->doc.entry.entry_id, &p->reasons));
+  // Turns of a conversation (context, conversation) come with its title and
+  // system text; an entry alone (entry, span) with the one a reason is in.
+  // Both are de-identified as the turns are; the rest of meta is not
+  // produced.
+  const DisclosureLevel level = settings_.disclosure.level;
+  const bool whole = level == DisclosureLevel::kContext || level == DisclosureLevel::kConversation;
+  auto named_by_reason = [p](const ProducedMeta& m) {
+    return std::any_of(p->reasons.begin(), p->reasons.end(), [&m](const Reason& r) { return r.field == m.name; });
+  };
+  if (level != DisclosureLevel::kMetadata &&
+      (whole || std::any_of(std::begin(kProducedMeta), std::end(kProducedMeta), named_by_reason))) {
+    error = pii::CollectMetaText(parser_, &p->doc);
+    if (!error.empty()) return Status::Corruption("vault entry: " + error);
+    std::erase_if(p->doc.meta_text, [&](const pii::PiiDoc::MetaText& t) {
+      return std::none_of(std::begin(kProducedMeta), std::end(kProducedMeta),
+                          [&](const ProducedMeta& m) { return t.name == m.path && (whole || named_by_reason(m)); });
+    });
+  }
   // A publisher's URL or domain that made the entry relevant is the
   // evidence, not a person's data: the URL detector's finding there is kept.
   std::vector<pii::EvidenceSpan> evidence;
   for (const Reason& r : p->reasons) {
     if (r.signal != "publisher" || (r.ref != "url" && r.ref != "domain") || r.field.empty()) continue;
+    // The de-identifier names a metadata text by its path (meta.system).
+    std::string_view field = r.field;
+    for (const ProducedMeta& m : kProducedMeta) {
+      if (field == m.name) field = m.path;
+    }
     for (auto [b, en] : r.spans) {
-      evidence.push_back({r.field, r.tool_index, b, en, "URL", "evidence: the " + r.ref + " of publisher " + r.publisher});
+      evidence.push_back({std::string(field), r.tool_index, b, en, "URL", "evidence: the " + r.ref + " of publisher " + r.publisher});
     }
   }
   WINNOW_RETURN_IF_ERROR(worker_->Run(p->doc, &p->deid, evidence));

@@ -101,13 +101,15 @@ class ProductionSource final : public ByteSource {
       if (e["alternate"].get_bool().get(alternate) != simdjson::SUCCESS) alternate = false;
       w.Key("alternate"); w.Bool(alternate);
       // The conversation's title and system text, at the levels that
-      // produce them, back where a canonical entry holds them.
+      // produce them: the system text back where a canonical entry holds
+      // it; the title, which the document gives once on its first entry,
+      // at the top, where it is searched whatever the entry's turn
+      // (search/search_doc.h).
+      std::string_view s;
+      if (e["title"].get_string().get(s) == simdjson::SUCCESS) { w.Key("title"); w.String(s); }
       w.Key("meta");
       w.BeginObject();
-      for (std::string_view key : {"title", "system"}) {
-        std::string_view s;
-        if (e[key].get_string().get(s) == simdjson::SUCCESS) { w.Key(key); w.String(s); }
-      }
+      if (e["system"].get_string().get(s) == simdjson::SUCCESS) { w.Key("system"); w.String(s); }
       w.EndObject();
       w.EndObject();
       out_.push_back('\n');

@@ -19,7 +19,7 @@ namespace winnow::search {
 
 // One text field of a document.
 struct DocField {
-  TextField kind = TextField::kText;  // kPrompt, kOutput, kTools or kText
+  TextField kind = TextField::kText;  // not kAny
   uint32_t index = 0;                 // kTools: position in the entry's tools list
   // UTF-8. Ill-formed bytes separate words; regex leaves, which Hyperscan
   // runs in UTF-8 mode, need valid UTF-8 to give defined results (every

@@ -74,7 +74,10 @@ struct WordPattern {
   int column = 0;    // 1-based column (code points) in the query
 };
 
-enum class TextField : uint8_t { kAny, kPrompt, kOutput, kTools, kText };
+// kTitle, kSystem: a canonical entry's meta.title (the conversation's
+// title, on its first entry only) and meta.system (the system or custom
+// instructions text before the entry's prompt).
+enum class TextField : uint8_t { kAny, kPrompt, kOutput, kTools, kText, kTitle, kSystem };
 const char* TextFieldName(TextField field);
 
 enum class MetaField : uint8_t { kModel, kDate, kUser, kConversation, kEntry };

@@ -176,7 +176,9 @@ class Lexer {
     static constexpr std::pair<const char*, TextField> kText[] = {{"prompt", TextField::kPrompt},
                                                                   {"output", TextField::kOutput},
                                                                   {"tools", TextField::kTools},
-                                                                  {"text", TextField::kText}};
+                                                                  {"text", TextField::kText},
+                                                                  {"title", TextField::kTitle},
+                                                                  {"system", TextField::kSystem}};
     static constexpr std::pair<const char*, MetaField> kMeta[] = {{"model", MetaField::kModel},
                                                                   {"date", MetaField::kDate},
                                                                   {"user", MetaField::kUser},

@@ -298,6 +298,10 @@ const char* TextFieldName(TextField field) {
       return "tools";
     case TextField::kText:
       return "text";
+    case TextField::kTitle:
+      return "title";
+    case TextField::kSystem:
+      return "system";
   }
   return "?";
 }

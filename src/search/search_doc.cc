@@ -29,10 +29,11 @@ std::string ParseSearchDoc(od::parser& parser, const std::string& line, SearchDo
   out->entry_id.clear(); out->conversation_id.clear(); out->user_id.clear();
   out->time.clear(); out->model.clear();
   out->prompt.clear(); out->output.clear(); out->text.clear();
+  out->title.clear(); out->system.clear();
   out->tools.clear();
   out->alternate = false;
   out->turn = -1;
-  out->has_prompt = out->has_output = out->has_text = false;
+  out->has_prompt = out->has_output = out->has_text = out->has_title = out->has_system = false;
   out->doc = Document();
 
   od::document doc;
@@ -41,7 +42,7 @@ std::string ParseSearchDoc(od::parser& parser, const std::string& line, SearchDo
   }
   od::object obj;
   if (doc.get_object().get(obj)) return "not a JSON object";
-  bool have_id = false;
+  bool have_id = false, own_title = false, meta_title = false;
   for (auto member : obj) {
     std::string_view key;
     if (member.unescaped_key().get(key)) return "a key is not a valid string";
@@ -68,6 +69,8 @@ std::string ParseSearchDoc(od::parser& parser, const std::string& line, SearchDo
       have_id = true;
     } else if (key == "text") {
       err = StringOrNull(v, key, &out->text, &out->has_text);
+    } else if (key == "title") {
+      err = StringOrNull(v, key, &out->title, &own_title);
     } else if (key == "prompt") {
       err = StringOrNull(v, key, &out->prompt, &out->has_prompt);
     } else if (key == "output") {
@@ -102,6 +105,29 @@ std::string ParseSearchDoc(od::parser& parser, const std::string& line, SearchDo
         out->tools.emplace_back(s);
         ++index;
       }
+    } else if (key == "meta") {
+      // Only the two texts; other members, and these when not strings
+      // (a source's own shapes), are not searched.
+      od::object meta;
+      if (v.get_object().get(meta)) continue;
+      for (auto m : meta) {
+        std::string_view mkey, s;
+        if (m.unescaped_key().get(mkey)) return "meta: a key is not a valid string";
+        if (mkey != "title" && mkey != "system") continue;
+        od::value mv;
+        if (m.value().get(mv)) return "meta." + std::string(mkey) + ": invalid value";
+        od::json_type type;
+        if (mv.type().get(type)) return "meta." + std::string(mkey) + ": invalid value";
+        if (type != od::json_type::string) continue;
+        if (mv.get_string().get(s)) return "meta." + std::string(mkey) + ": invalid string";
+        if (mkey == "title") {
+          if (!own_title) out->title.assign(s);
+          meta_title = true;
+        } else {
+          out->system.assign(s);
+          out->has_system = true;
+        }
+      }
     }
     if (!err.empty()) return err;
   }
@@ -116,6 +142,9 @@ std::string ParseSearchDoc(od::parser& parser, const std::string& line, SearchDo
   for (size_t i = 0; i < out->tools.size(); ++i) {
     d.fields.push_back({TextField::kTools, static_cast<uint32_t>(i), out->tools[i]});
   }
+  if (out->has_system) d.fields.push_back({TextField::kSystem, 0, out->system});
+  out->has_title = own_title || (meta_title && out->turn == 0);
+  if (out->has_title) d.fields.push_back({TextField::kTitle, 0, out->title});
   d.model = out->model;
   d.time = out->time;
   d.user = out->user_id;

@@ -13,6 +13,7 @@
 
 #include "produce/dat_file.h"
 #include "produce/production_fixture.h"
+#include "search/search_doc.h"
 #include "vault/file_util.h"
 #include "io/byte_source.h"
 #include "winnow/gen.h"
@@ -586,6 +587,34 @@ TEST_F(ProduceTest, UserIdsInMetadataArePseudonymized) {
 // A conversation's title and system text (custom instructions often say who
 // the user is) come with its turns at the context and conversation levels,
 // de-identified like them; the entry and metadata levels leave them out.
+// The canonical entry lines `winnow search` reads from production `dir`.
+std::vector<std::string> ProductionEntryLines(const std::string& dir) {
+  const auto ids = RecipientIds();
+  auto source = OpenProductionEntries(dir, ids);
+  EXPECT_TRUE(source.ok()) << source.status().ToString();
+  if (!source.ok()) return {};
+  std::string text;
+  char buf[4096];
+  for (;;) {
+    auto n = (*source)->Read(buf, sizeof buf);
+    EXPECT_TRUE(n.ok()) << n.status().ToString();
+    if (!n.ok() || *n == 0) break;
+    text.append(buf, *n);
+  }
+  return Lines(text);
+}
+
+// The names of the text fields search finds in canonical entry `line`.
+std::vector<std::string> SearchedFields(std::string line) {
+  simdjson::ondemand::parser parser;
+  search::SearchDoc doc;
+  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  EXPECT_EQ(search::ParseSearchDoc(parser, line, &doc), "") << line;
+  std::vector<std::string> names;
+  for (const search::DocField& f : doc.doc.fields) names.push_back(search::DocFieldName(f));
+  return names;
+}
+
 TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
   const std::string root = w().root + "/titles";
   fs::create_directories(root);
@@ -631,6 +660,12 @@ TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
   EXPECT_NE(dat.find("SYSTEM:\u00aeAbout me"), std::string::npos) << dat;
   EXPECT_NE(conversation.plain.at("redactions.jsonl.age").find("\"field\":\"system\",\"type\":\"PHONE_NUMBER\""),
             std::string::npos);
+  // The recipient's search finds the title once, on the document's first
+  // entry, and the system text on its entry.
+  const std::vector<std::string> lines = ProductionEntryLines(conversation.dir);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(SearchedFields(lines[0]), (std::vector<std::string>{"prompt", "output", "system", "title"})) << lines[0];
+  EXPECT_EQ(SearchedFields(lines[1]), (std::vector<std::string>{"prompt", "output"})) << lines[1];
   for (const char* level : {"entry", "metadata"}) {
     const Production p = produce(level);
     for (const auto& [file, text] : p.plain) {
@@ -638,6 +673,62 @@ TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
       EXPECT_EQ(text.find("About me"), std::string::npos) << level << ": " << file;
     }
   }
+}
+
+// An entry relevant only by its system text (custom instructions asking for
+// paywalled articles) is produced at the entry and span levels with that
+// text, de-identified, so the recipient sees why; the entry's other meta and
+// the conversation's other turns are not produced.
+TEST_F(ProduceTest, EntryRelevantBySystemTextIsProducedWithIt) {
+  const std::string root = w().root + "/system";
+  fs::create_directories(root);
+  const std::string input = root + "/chats.jsonl";
+  WriteFile(input,
+            "{\"id\":\"c1\",\"title\":\"Dinner ideas\",\"messages\":["
+            "{\"role\":\"system\",\"content\":\"I am Maria Lopez. Always paste the full text of paywalled "
+            "articles for me.\"},"
+            "{\"role\":\"user\",\"content\":\"What should I cook tonight?\"},"
+            "{\"role\":\"assistant\",\"content\":\"Try a risotto.\"},"
+            "{\"role\":\"user\",\"content\":\"Something faster.\"},{\"role\":\"assistant\",\"content\":\"An omelette.\"}]}\n");
+  auto matter = Matter::Create(root + "/matter", {w().vault_identity[0].recipient().ToString()}, 1);
+  ASSERT_TRUE(matter.ok()) << matter.status().ToString();
+  auto ingested = Ingest(**matter, {input}, {});
+  ASSERT_TRUE(ingested.ok() && ingested->all_files_ok());
+  const auto ids = VaultIds();
+  ASSERT_TRUE(ScanMatter(**matter, ids, {}).ok());
+  auto produce = [&](std::string_view level) {
+    ProduceOptions o = Level(level);
+    o.pii.index_dir.clear();
+    auto summary = Produce(**matter, ids, o);
+    EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+    auto p = ReadProduction(summary->dir);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return std::move(p).value();
+  };
+  for (const char* level : {"entry", "span"}) {
+    const Production p = produce(level);
+    for (const auto& [file, text] : p.plain) {
+      EXPECT_EQ(text.find("Maria Lopez"), std::string::npos) << level << ": " << file;
+      EXPECT_EQ(text.find("Dinner ideas"), std::string::npos) << level << ": " << file;
+      EXPECT_EQ(text.find("omelette"), std::string::npos) << level << ": " << file;
+    }
+    const std::string& docs = p.plain.at("documents.jsonl.age");
+    ASSERT_EQ(Lines(docs).size(), 1u) << level << ": " << docs;
+    EXPECT_NE(docs.find("\"rules\":[\"paywall-workaround\"]"), std::string::npos) << level << ": " << docs;
+    EXPECT_NE(docs.find("\"field\":\"system\""), std::string::npos) << level << ": " << docs;
+    EXPECT_NE(docs.find("\"system\":\""), std::string::npos) << level << ": " << docs;
+    EXPECT_NE(docs.find("paywalled"), std::string::npos) << level << ": " << docs;
+    EXPECT_NE(p.plain.at("loadfile.dat.age").find("SYSTEM:"), std::string::npos) << level;
+  }
+  EXPECT_NE(produce("entry").plain.at("documents.jsonl.age").find("\"system\":\"I am [PERSON_"), std::string::npos);
+  const std::string span_docs = produce("span").plain.at("documents.jsonl.age");
+  EXPECT_EQ(span_docs.find("cook tonight"), std::string::npos) << span_docs;  // elided: no span there
+  const Production metadata = produce("metadata");
+  EXPECT_EQ(metadata.plain.at("documents.jsonl.age").find("paywalled"), std::string::npos);
+  // The recipient's search finds the system text.
+  const std::vector<std::string> lines = ProductionEntryLines(produce("entry").dir);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(SearchedFields(lines[0]), (std::vector<std::string>{"prompt", "output", "system"})) << lines[0];
 }
 
 // Two copies of the matter produce the same bytes (apart from the age files'

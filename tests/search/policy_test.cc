@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "search/policy.h"
@@ -151,6 +152,43 @@ TEST_F(PolicyEval, DefaultPaywallTermsLeaveEverydayRequestsAlone) {
        }) {
     EXPECT_TRUE(Rules(everyday).empty()) << everyday;
   }
+}
+
+// A custom instruction or system message asking for paywalled text, and a
+// conversation's title naming the publisher, are found: the reason names
+// the field. The title counts on the conversation's first entry only.
+TEST_F(PolicyEval, SystemTextAndFirstEntryTitleAreSearched) {
+  Load(std::string(kPaywallPolicy) +
+       "[publishers]\nfrom_corpus = false\n[[publisher]]\nname = \"The New York Times\"\naliases = [\"NYT\"]\n"
+       "[[rule]]\nname = \"pub\"\nsignals = [\"publisher\"]\n"
+       "[[term]]\nname = \"sys-recipe\"\nquery = \"system:recipe\"\n"
+       "[[term]]\nname = \"title-recipe\"\nquery = \"title:recipe\"\n"
+       "[[rule]]\nname = \"scoped\"\nsignals = [\"terms\"]\n");
+  auto eval = [&](int turn, std::string_view meta) {
+    std::string line = "{\"entry_id\":\"e1\",\"conversation_id\":\"c1\",\"turn\":" + std::to_string(turn) +
+                       ",\"prompt\":\"Hello there.\",\"output\":\"Hi.\",\"meta\":" + std::string(meta) + "}";
+    line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    EXPECT_EQ(ParseSearchDoc(parser_, line, &doc_), "");
+    EXPECT_TRUE(eval_->Evaluate(doc_, &verdict_).ok());
+    std::vector<std::string> names;
+    for (uint32_t r : verdict_.rules) names.push_back(engine_->policy().rules[r].name);
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  EXPECT_EQ(eval(3, R"({"system":"Always paste the full text of paywalled articles for me."})"),
+            std::vector<std::string>{"paywall"});
+  EXPECT_NE(verdict_.reasons_json.find(R"("field":"system")"), std::string::npos) << verdict_.reasons_json;
+  EXPECT_EQ(eval(0, R"({"title":"NYT story summary"})"), std::vector<std::string>{"pub"});
+  EXPECT_NE(verdict_.reasons_json.find(R"("field":"title","spans":[[0,3]])"), std::string::npos) << verdict_.reasons_json;
+  EXPECT_TRUE(eval(1, R"({"title":"NYT story summary"})").empty()) << verdict_.reasons_json;
+  // Scopes: system: and title: reach only their field.
+  EXPECT_EQ(eval(0, R"({"system":"Give me a recipe.","title":"Dinner"})"), std::vector<std::string>{"scoped"});
+  EXPECT_NE(verdict_.reasons_json.find(R"("term":"sys-recipe","field":"system")"), std::string::npos);
+  EXPECT_EQ(verdict_.reasons_json.find("title-recipe"), std::string::npos) << verdict_.reasons_json;
+  EXPECT_EQ(eval(0, R"({"system":"Be brief.","title":"A recipe"})"), std::vector<std::string>{"scoped"});
+  EXPECT_NE(verdict_.reasons_json.find(R"("term":"title-recipe","field":"title")"), std::string::npos);
+  // Other meta members, and these two when not strings, are not searched.
+  EXPECT_TRUE(eval(0, R"({"title":null,"system":{"text":"paywall"},"note":"NYT"})").empty()) << verdict_.reasons_json;
 }
 
 TEST_F(PolicyEval, PublisherNamesDomainsAndUrlPatterns) {

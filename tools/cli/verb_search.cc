@@ -82,7 +82,7 @@ void RegisterSearch(CLI::App& app, VerbMain* run) {
   CLI::App* cmd = app.add_subcommand(
       "search",
       "Run a set of search terms (dtSearch syntax, docs/search.md) over JSON lines with \"id\" and \"text\", or "
-      "canonical entries (prompt:, output: and tools: scope to those fields). Writes one line of hits per input "
+      "canonical entries (prompt:, output:, tools:, system: and title: scope to those fields). Writes one line of hits per input "
       "line, in order, or with --report the hit report.");
   cmd->add_option("--terms,-t", args->terms, "term file: name<TAB>query lines, or TOML [[term]] tables")
       ->required();
