@@ -25,7 +25,7 @@ class PolicyEvaluator::Impl {
     if (matcher_ != nullptr) {
       for (uint32_t f = 0; f < doc.doc.fields.size(); ++f) {
         const DocField& field = doc.doc.fields[f];
-        const bool titles = field.kind != TextField::kOutput;  // prompts, plain text and fetched pages
+        const bool titles = field.kind != TextField::kOutput;  // prompts, system texts, titles, plain text, fetched pages
         WINNOW_RETURN_IF_ERROR(matcher_->Match(field.text, titles, &ms_));
         for (const CorpusMatch& m : ms_) corpus_.push_back({f, m});
       }
