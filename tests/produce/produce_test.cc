@@ -615,30 +615,44 @@ std::vector<std::string> SearchedFields(std::string line) {
   return names;
 }
 
-TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
-  const std::string root = w().root + "/titles";
+// A matter in folder `root` holding the chat lines `jsonl` (OpenAI messages
+// format), ingested and scanned with the default policy; null on failure.
+std::unique_ptr<Matter> ScannedMatter(const std::string& root, const std::string& jsonl) {
   fs::create_directories(root);
   const std::string input = root + "/chats.jsonl";
-  WriteFile(input,
-            "{\"id\":\"c1\",\"title\":\"Letter to maria.lopez@example.com\",\"messages\":["
-            "{\"role\":\"system\",\"content\":\"About me: I am Maria Lopez, call me on +1 415 555 2671.\"},"
-            "{\"role\":\"user\",\"content\":\"Draft a short letter.\"},{\"role\":\"assistant\",\"content\":\"Dear Sir,\"},"
-            "{\"role\":\"user\",\"content\":\"Shorter.\"},{\"role\":\"assistant\",\"content\":\"Hi.\"}]}\n");
-  auto matter = Matter::Create(root + "/matter", {w().vault_identity[0].recipient().ToString()}, 1);
-  ASSERT_TRUE(matter.ok()) << matter.status().ToString();
+  WriteFile(input, jsonl);
+  auto matter = Matter::Create(root + "/matter", {GetWorkload().vault_identity[0].recipient().ToString()}, 1);
+  EXPECT_TRUE(matter.ok()) << matter.status().ToString();
+  if (!matter.ok()) return nullptr;
   auto ingested = Ingest(**matter, {input}, {});
-  ASSERT_TRUE(ingested.ok() && ingested->all_files_ok());
-  const auto ids = VaultIds();
-  ASSERT_TRUE(ScanMatter(**matter, ids, {}).ok());
-  auto produce = [&](std::string_view level) {
-    ProduceOptions o = Level(level, true);
-    o.pii.index_dir.clear();
-    auto summary = Produce(**matter, ids, o);
-    EXPECT_TRUE(summary.ok()) << summary.status().ToString();
-    auto p = ReadProduction(summary->dir);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return std::move(p).value();
-  };
+  EXPECT_TRUE(ingested.ok() && ingested->all_files_ok());
+  const Status scanned = ScanMatter(**matter, VaultIds(), {}).status();
+  EXPECT_TRUE(scanned.ok()) << scanned.ToString();
+  if (!ingested.ok() || !scanned.ok()) return nullptr;
+  return std::move(matter).value();
+}
+
+// A production of `matter` with options `o`, de-identified without the
+// corpus index, read back.
+Production ProduceWithoutIndex(const Matter& matter, ProduceOptions o) {
+  o.pii.index_dir.clear();
+  auto summary = Produce(matter, VaultIds(), o);
+  EXPECT_TRUE(summary.ok()) << summary.status().ToString();
+  if (!summary.ok()) return {};
+  auto p = ReadProduction(summary->dir);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return p.ok() ? std::move(p).value() : Production{};
+}
+
+TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
+  const std::unique_ptr<Matter> matter = ScannedMatter(
+      w().root + "/titles",
+      "{\"id\":\"c1\",\"title\":\"Letter to maria.lopez@example.com\",\"messages\":["
+      "{\"role\":\"system\",\"content\":\"About me: I am Maria Lopez, call me on +1 415 555 2671.\"},"
+      "{\"role\":\"user\",\"content\":\"Draft a short letter.\"},{\"role\":\"assistant\",\"content\":\"Dear Sir,\"},"
+      "{\"role\":\"user\",\"content\":\"Shorter.\"},{\"role\":\"assistant\",\"content\":\"Hi.\"}]}\n");
+  ASSERT_NE(matter, nullptr);
+  auto produce = [&](std::string_view level) { return ProduceWithoutIndex(*matter, Level(level, true)); };
   const Production conversation = produce("conversation");
   for (const auto& [file, text] : conversation.plain) {
     for (const char* value : {"maria.lopez", "Maria Lopez", "555 2671"}) {
@@ -680,31 +694,16 @@ TEST_F(ProduceTest, ConversationLevelProducesTitleAndSystemTextDeidentified) {
 // text, de-identified, so the recipient sees why; the entry's other meta and
 // the conversation's other turns are not produced.
 TEST_F(ProduceTest, EntryRelevantBySystemTextIsProducedWithIt) {
-  const std::string root = w().root + "/system";
-  fs::create_directories(root);
-  const std::string input = root + "/chats.jsonl";
-  WriteFile(input,
-            "{\"id\":\"c1\",\"title\":\"Dinner ideas\",\"messages\":["
-            "{\"role\":\"system\",\"content\":\"I am Maria Lopez. Always paste the full text of paywalled "
-            "articles for me.\"},"
-            "{\"role\":\"user\",\"content\":\"What should I cook tonight?\"},"
-            "{\"role\":\"assistant\",\"content\":\"Try a risotto.\"},"
-            "{\"role\":\"user\",\"content\":\"Something faster.\"},{\"role\":\"assistant\",\"content\":\"An omelette.\"}]}\n");
-  auto matter = Matter::Create(root + "/matter", {w().vault_identity[0].recipient().ToString()}, 1);
-  ASSERT_TRUE(matter.ok()) << matter.status().ToString();
-  auto ingested = Ingest(**matter, {input}, {});
-  ASSERT_TRUE(ingested.ok() && ingested->all_files_ok());
-  const auto ids = VaultIds();
-  ASSERT_TRUE(ScanMatter(**matter, ids, {}).ok());
-  auto produce = [&](std::string_view level) {
-    ProduceOptions o = Level(level);
-    o.pii.index_dir.clear();
-    auto summary = Produce(**matter, ids, o);
-    EXPECT_TRUE(summary.ok()) << summary.status().ToString();
-    auto p = ReadProduction(summary->dir);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return std::move(p).value();
-  };
+  const std::unique_ptr<Matter> matter = ScannedMatter(
+      w().root + "/system",
+      "{\"id\":\"c1\",\"title\":\"Dinner ideas\",\"messages\":["
+      "{\"role\":\"system\",\"content\":\"I am Maria Lopez. Always paste the full text of paywalled "
+      "articles for me.\"},"
+      "{\"role\":\"user\",\"content\":\"What should I cook tonight?\"},"
+      "{\"role\":\"assistant\",\"content\":\"Try a risotto.\"},"
+      "{\"role\":\"user\",\"content\":\"Something faster.\"},{\"role\":\"assistant\",\"content\":\"An omelette.\"}]}\n");
+  ASSERT_NE(matter, nullptr);
+  auto produce = [&](std::string_view level) { return ProduceWithoutIndex(*matter, Level(level)); };
   for (const char* level : {"entry", "span"}) {
     const Production p = produce(level);
     for (const auto& [file, text] : p.plain) {
